@@ -1,0 +1,83 @@
+package com.marketplaceledger.shared;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+import java.util.Currency;
+import java.util.regex.Pattern;
+
+/**
+ * An amount of money: an integer number of minor units (fen for CNY) and an ISO 4217 code.
+ * Never a floating-point number.
+ */
+public record Money(@Positive long minorUnits, @NotNull String currency) {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+
+    public Money {
+        if (currency != null) {
+            requireSupported(currency);
+        }
+    }
+
+    public static Money of(long minorUnits, String currency) {
+        return new Money(minorUnits, currency);
+    }
+
+    /** ISO 4217 codes of real currencies; test and fund codes (XTS, XXX) have no minor unit and are refused. */
+    public static String requireSupported(String currency) {
+        boolean supported = CODE.matcher(currency).matches()
+                && Currency.getAvailableCurrencies().stream()
+                .anyMatch(c -> c.getCurrencyCode().equals(currency) && c.getDefaultFractionDigits() >= 0);
+        if (!supported) {
+            throw new IllegalArgumentException("unsupported currency '" + currency + "': use an ISO 4217 code such as CNY");
+        }
+        return currency;
+    }
+
+    public boolean isPositive() {
+        return minorUnits > 0;
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    public Money times(long factor) {
+        return new Money(Math.multiplyExact(minorUnits, factor), currency);
+    }
+
+    /** The given share in basis points (1/100 of a percent), rounded down to the minor unit. */
+    public Money basisPoints(int basisPoints) {
+        return new Money(Math.multiplyExact(minorUnits, (long) basisPoints) / 10_000, currency);
+    }
+
+    /** This amount scaled by numerator/denominator, rounded down, without overflow for ledger-sized values. */
+    public Money scaled(long numerator, long denominator) {
+        return new Money(Math.multiplyExact(minorUnits, numerator) / denominator, currency);
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return minorUnits > sameCurrency(other).minorUnits;
+    }
+
+    public static Money zero(String currency) {
+        return new Money(0, currency);
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mix: " + currency + " and " + other.currency);
+        }
+        return other;
+    }
+
+    @Override
+    public String toString() {
+        return minorUnits + " " + currency;
+    }
+}

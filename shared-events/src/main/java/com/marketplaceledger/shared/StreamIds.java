@@ -1,0 +1,32 @@
+package com.marketplaceledger.shared;
+
+import com.marketplaceledger.shared.listing.ListingId;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import com.marketplaceledger.shared.referral.DistributorId;
+import com.marketplaceledger.shared.sale.SaleId;
+
+/**
+ * Event stream (aggregate) identifiers. Merchants choose their own ids, so two merchants may both
+ * have a sale "S-1": every stream id is scoped by kind and merchant.
+ */
+public final class StreamIds {
+
+    private StreamIds() {
+    }
+
+    public static String merchant(MerchantId merchant) {
+        return "merchant/" + merchant.value();
+    }
+
+    public static String listing(MerchantId merchant, ListingId listing) {
+        return "listing/" + merchant.value() + "/" + listing.value();
+    }
+
+    public static String distributor(MerchantId merchant, DistributorId distributor) {
+        return "distributor/" + merchant.value() + "/" + distributor.value();
+    }
+
+    public static String sale(MerchantId merchant, SaleId sale) {
+        return "sale/" + merchant.value() + "/" + sale.value();
+    }
+}

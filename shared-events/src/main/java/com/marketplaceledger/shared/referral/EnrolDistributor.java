@@ -1,0 +1,21 @@
+package com.marketplaceledger.shared.referral;
+
+import com.marketplaceledger.shared.MerchantCommand;
+import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+
+/**
+ * Enrols a new distributor through a referral. Without a sponsor the distributor is a root,
+ * recruited by the merchant itself. {@code joiningFeePaid} is what the recruit actually paid.
+ */
+public record EnrolDistributor(
+        @NotNull MerchantId merchantId,
+        @NotNull DistributorId distributorId,
+        DistributorId sponsorId,
+        @Valid Money joiningFeePaid,
+        @NotNull Instant occurredAt) implements MerchantCommand {
+}

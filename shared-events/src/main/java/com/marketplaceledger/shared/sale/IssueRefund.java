@@ -1,0 +1,17 @@
+package com.marketplaceledger.shared.sale;
+
+import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+
+/** Pays a requested refund; {@code amount} defaults to the amount requested and may be less. */
+public record IssueRefund(
+        @NotNull MerchantId merchantId,
+        @NotNull SaleId saleId,
+        @NotNull RefundId refundId,
+        @Valid Money amount,
+        @NotNull Instant occurredAt) implements SaleCommand {
+}

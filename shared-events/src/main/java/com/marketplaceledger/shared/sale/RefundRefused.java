@@ -1,0 +1,16 @@
+package com.marketplaceledger.shared.sale;
+
+import com.marketplaceledger.shared.LedgerEvent;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record RefundRefused(
+        MerchantId merchantId,
+        SaleId saleId,
+        RefundId refundId,
+        String reason,
+        Instant occurredAt) implements LedgerEvent {
+}

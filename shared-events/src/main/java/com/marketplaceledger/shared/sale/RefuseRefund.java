@@ -1,0 +1,16 @@
+package com.marketplaceledger.shared.sale;
+
+import com.marketplaceledger.shared.merchant.MerchantId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+
+public record RefuseRefund(
+        @NotNull MerchantId merchantId,
+        @NotNull SaleId saleId,
+        @NotNull RefundId refundId,
+        @NotBlank @Size(max = 500) String reason,
+        @NotNull Instant occurredAt) implements SaleCommand {
+}
