@@ -16,7 +16,7 @@ public final class Identifiers {
 
     public static String requireValid(String value, String kind) {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new IllegalArgumentException(
+            throw new InvalidValue(
                     kind + " must be 1 to 64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
         }
         return value;

@@ -1,6 +1,7 @@
 package com.marketplaceledger.shared;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON form of the published language: how events are stored and exported. Times are ISO-8601
- * strings; a fractional number where an integer (minor units, quantity) belongs is refused rather
+ * strings; a string or a fractional number where an integer (minor units, quantity) belongs is refused rather
  * than truncated; unknown properties are ignored so that older readers tolerate added fields.
  */
 public final class LedgerJson {
@@ -23,6 +24,8 @@ public final class LedgerJson {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // "100" is not a number of minor units: no silent coercion of strings to numbers
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
     }
 }

@@ -6,4 +6,7 @@ import com.marketplaceledger.shared.merchant.MerchantId;
 public interface MerchantCommand {
 
     MerchantId merchantId();
+
+    /** The event stream the command appends to; its last position is what the merchant gets back. */
+    String streamId();
 }

@@ -1,5 +1,6 @@
 package com.marketplaceledger.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -30,11 +31,12 @@ public record Money(@Positive long minorUnits, @NotNull String currency) {
                 && Currency.getAvailableCurrencies().stream()
                 .anyMatch(c -> c.getCurrencyCode().equals(currency) && c.getDefaultFractionDigits() >= 0);
         if (!supported) {
-            throw new IllegalArgumentException("unsupported currency '" + currency + "': use an ISO 4217 code such as CNY");
+            throw new InvalidValue("unsupported currency '" + currency + "': use an ISO 4217 code such as CNY");
         }
         return currency;
     }
 
+    @JsonIgnore
     public boolean isPositive() {
         return minorUnits > 0;
     }
@@ -71,7 +73,7 @@ public record Money(@Positive long minorUnits, @NotNull String currency) {
 
     private Money sameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("currency mix: " + currency + " and " + other.currency);
+            throw new InvalidValue("currency mix: " + currency + " and " + other.currency);
         }
         return other;
     }

@@ -1,6 +1,7 @@
 package com.marketplaceledger.shared.referral;
 
 import com.marketplaceledger.shared.MerchantCommand;
+import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.Money;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import jakarta.validation.Valid;
@@ -18,4 +19,10 @@ public record EnrolDistributor(
         DistributorId sponsorId,
         @Valid Money joiningFeePaid,
         @NotNull Instant occurredAt) implements MerchantCommand {
+
+    /** Handled outside the aggregate (it needs the directory), so not a routing key. */
+    @Override
+    public String streamId() {
+        return merchantId == null || distributorId == null ? null : StreamIds.distributor(merchantId, distributorId);
+    }
 }

@@ -1,6 +1,7 @@
 package com.marketplaceledger.shared.sale;
 
 import com.marketplaceledger.shared.MerchantCommand;
+import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.referral.DistributorId;
@@ -22,4 +23,10 @@ public record RecordSale(
         @NotNull @Valid Buyer buyer,
         @Positive @Max(1_000_000) int quantity,
         @NotNull Instant occurredAt) implements MerchantCommand {
+
+    /** Handled outside the aggregate (it needs the directory), so not a routing key. */
+    @Override
+    public String streamId() {
+        return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
 }

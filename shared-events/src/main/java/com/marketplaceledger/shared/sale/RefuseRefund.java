@@ -1,6 +1,8 @@
 package com.marketplaceledger.shared.sale;
 
+import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.merchant.MerchantId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,4 +15,10 @@ public record RefuseRefund(
         @NotNull RefundId refundId,
         @NotBlank @Size(max = 500) String reason,
         @NotNull Instant occurredAt) implements SaleCommand {
+
+    @TargetAggregateIdentifier
+    @Override
+    public String streamId() {
+        return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
 }

@@ -1,0 +1,34 @@
+package com.marketplaceledger.axon;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.OptionalLong;
+
+/**
+ * Positions in the global event stream. The JDBC engine lets PostgreSQL assign the global index,
+ * so after a command the position of its last event is read back from the stream it appended to.
+ */
+public class EventPositions {
+
+    private final JdbcTemplate jdbc;
+    private final String eventTable;
+
+    EventPositions(JdbcTemplate jdbc, String eventTable) {
+        this.jdbc = jdbc;
+        this.eventTable = eventTable;
+    }
+
+    /** The global position of the newest event of one stream, if it has any. */
+    public OptionalLong lastPositionOf(String streamId) {
+        Long position = jdbc.queryForObject(
+                "SELECT max(global_index) FROM " + eventTable + " WHERE aggregate_identifier = ?",
+                Long.class, streamId);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+    }
+
+    /** The newest position in the whole store, or 0 when it is empty. */
+    public long head() {
+        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM " + eventTable, Long.class);
+        return position == null ? 0 : position;
+    }
+}

@@ -1,0 +1,106 @@
+package com.marketplaceledger.axon;
+
+import com.marketplaceledger.shared.LedgerJson;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+
+/**
+ * The ledger's Axon wiring, shared by both services: the JDBC event store and token store in the
+ * {@value #SCHEMA} schema, Jackson (never XStream) for events, messages and tokens, and event
+ * handlers that propagate errors instead of logging and skipping an event.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+public class LedgerAxonAutoConfiguration {
+
+    static final String SCHEMA = "axon";
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return ledgerSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return ledgerSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return ledgerSerializer();
+    }
+
+    private static Serializer ledgerSerializer() {
+        return JacksonSerializer.builder().objectMapper(LedgerJson.objectMapper()).build();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(SCHEMA + ".domain_event_entry")
+                .snapshotTable(SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable(SCHEMA + ".token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Migrates the event store schema before any Axon component touches it; each service may run it, Flyway's lock makes that safe. */
+    @Bean(initMethod = "migrate")
+    Flyway axonSchemaMigration(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/axon")
+                .load();
+    }
+
+    @Bean
+    ConfigurerModule propagatingEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    EventPositions eventPositions(JdbcTemplate jdbcTemplate, Flyway axonSchemaMigration) {
+        return new EventPositions(jdbcTemplate, SCHEMA + ".domain_event_entry");
+    }
+}

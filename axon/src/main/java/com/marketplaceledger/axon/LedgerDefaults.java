@@ -1,0 +1,37 @@
+package com.marketplaceledger.axon;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every ledger service shares, at the lowest precedence so that application properties,
+ * environment variables and command-line arguments override them.
+ */
+public class LedgerDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            // The embedded database the launcher starts; LEDGER_DB_* point elsewhere.
+            Map.entry("spring.datasource.url", "${LEDGER_DB_URL:jdbc:postgresql://localhost:54329/postgres}"),
+            Map.entry("spring.datasource.username", "${LEDGER_DB_USER:postgres}"),
+            Map.entry("spring.datasource.password", "${LEDGER_DB_PASSWORD:}"),
+            // Without a server the connector fails start-up after a few seconds; opt in explicitly.
+            Map.entry("axon.axonserver.enabled", "false"),
+            // The build and run machines have no internet.
+            Map.entry("axon.update-check.disabled", "true"),
+            Map.entry("axon.serializer.general", "jackson"),
+            Map.entry("axon.serializer.events", "jackson"),
+            Map.entry("axon.serializer.messages", "jackson"),
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("spring.jackson.deserialization.accept-float-as-int", "false"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("ledgerDefaults", DEFAULTS));
+    }
+}

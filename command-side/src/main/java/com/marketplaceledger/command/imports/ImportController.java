@@ -1,0 +1,160 @@
+package com.marketplaceledger.command.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.marketplaceledger.command.LedgerCommands;
+import com.marketplaceledger.command.RuleViolation;
+import com.marketplaceledger.command.web.Problems;
+import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.MerchantCommand;
+import com.marketplaceledger.shared.listing.PublishListing;
+import com.marketplaceledger.shared.listing.RepriceListing;
+import com.marketplaceledger.shared.listing.WithdrawListing;
+import com.marketplaceledger.shared.merchant.DeclareCompensationPlan;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import com.marketplaceledger.shared.referral.EnrolDistributor;
+import com.marketplaceledger.shared.sale.IssueRefund;
+import com.marketplaceledger.shared.sale.RecordSale;
+import com.marketplaceledger.shared.sale.RefuseRefund;
+import com.marketplaceledger.shared.sale.RequestRefund;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Bulk import for merchants bringing their history: NDJSON, one command per line in its
+ * published-language JSON form plus a {@code type}. Each line is its own command: an accepted
+ * line is recorded even when another is refused, and every line gets its own answer.
+ */
+@RestController
+@Tag(name = "Bulk import")
+class ImportController {
+
+    private static final ObjectMapper JSON = LedgerJson.objectMapper();
+    private static final Map<String, Class<? extends MerchantCommand>> COMMANDS = Stream.of(
+                    DeclareCompensationPlan.class, PublishListing.class, RepriceListing.class, WithdrawListing.class,
+                    EnrolDistributor.class, RecordSale.class, RequestRefund.class, IssueRefund.class, RefuseRefund.class)
+            .collect(LinkedHashMap::new, (m, c) -> m.put(c.getSimpleName(), c), Map::putAll);
+
+    private final LedgerCommands commands;
+    private final Problems problems;
+    private final int maxLines;
+
+    ImportController(LedgerCommands commands, Problems problems,
+                     @Value("${ledger.import.max-lines:100000}") int maxLines) {
+        this.commands = commands;
+        this.problems = problems;
+        this.maxLines = maxLines;
+    }
+
+    @PostMapping(path = "/merchants/{merchantId}/imports")
+    @Operation(summary = "Import commands as NDJSON, one per line, each with a \"type\" naming the command",
+            description = "Answers 200 when every line was recorded; otherwise 422 problem+json listing each line's outcome.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
+                            example = "{\"type\":\"EnrolDistributor\",\"distributorId\":\"D-1\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}"))))
+    ResponseEntity<Map<String, Object>> importLines(@PathVariable MerchantId merchantId, InputStream body) throws IOException {
+        var lines = new ArrayList<Map<String, Object>>();
+        int rejected = 0;
+        try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String text;
+            int number = 0;
+            while ((text = reader.readLine()) != null) {
+                number++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (lines.size() == maxLines) {
+                    return answer(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
+                            "at most " + maxLines + " commands per import; lines from " + number + " on were not read",
+                            lines, rejected);
+                }
+                Map<String, Object> outcome = importLine(merchantId, number, text);
+                if ("rejected".equals(outcome.get("status"))) {
+                    rejected++;
+                }
+                lines.add(outcome);
+            }
+        }
+        if (lines.isEmpty()) {
+            return answer(HttpStatus.BAD_REQUEST, "empty-import", "the body holds no command lines", lines, 0);
+        }
+        if (rejected > 0) {
+            return answer(HttpStatus.UNPROCESSABLE_ENTITY, "import-lines-rejected",
+                    rejected + " of " + lines.size() + " lines were rejected; the others were recorded", lines, rejected);
+        }
+        var all = new LinkedHashMap<String, Object>();
+        all.put("accepted", lines.size());
+        all.put("rejected", 0);
+        all.put("lines", lines);
+        return ResponseEntity.ok(all);
+    }
+
+    private Map<String, Object> importLine(MerchantId merchantId, int number, String text) {
+        var outcome = new LinkedHashMap<String, Object>();
+        outcome.put("line", number);
+        try {
+            var accepted = commands.send(toCommand(merchantId, text));
+            outcome.put("status", "accepted");
+            outcome.put("stream", accepted.stream());
+            outcome.put("position", accepted.position());
+        } catch (RuntimeException | JsonProcessingException refused) {
+            outcome.put("status", "rejected");
+            outcome.put("problem", Problems.asMap(problems.of(refused)));
+        }
+        return outcome;
+    }
+
+    private static MerchantCommand toCommand(MerchantId merchantId, String text) throws JsonProcessingException {
+        JsonNode node = JSON.readTree(text);
+        if (!(node instanceof ObjectNode command)) {
+            throw RuleViolation.unprocessable("not-a-command", null, "each line must be one JSON object");
+        }
+        String type = command.path("type").asText("");
+        Class<? extends MerchantCommand> commandClass = COMMANDS.get(type);
+        if (commandClass == null) {
+            throw RuleViolation.unprocessable("unknown-command-type", "type",
+                    "type must be one of " + String.join(", ", COMMANDS.keySet()));
+        }
+        JsonNode given = command.get("merchantId");
+        if (given != null && !given.isNull() && !merchantId.value().equals(given.asText())) {
+            throw RuleViolation.unprocessable("merchant-mismatch", "merchantId",
+                    "this import is for merchant " + merchantId + ", the line names " + given.asText());
+        }
+        command.remove("type");
+        command.put("merchantId", merchantId.value());
+        return JSON.treeToValue(command, commandClass);
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String rule, String detail,
+                                                              List<Map<String, Object>> lines, int rejected) {
+        ProblemDetail problem = Problems.problem(status, rule, null, detail);
+        problem.setProperty("accepted", lines.size() - rejected);
+        problem.setProperty("rejected", rejected);
+        problem.setProperty("lines", lines);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.asMap(problem));
+    }
+}
