@@ -10,9 +10,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
-import org.flywaydb.core.Flyway;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +27,13 @@ import javax.sql.DataSource;
  * {@value #SCHEMA} schema, Jackson (never XStream) for events, messages and tokens, and event
  * handlers that propagate errors instead of logging and skipping an event.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class})
+@AutoConfiguration(
+        // Axon 4.13 orders itself after Boot 3's DataSource auto-configuration, whose classes moved
+        // in Boot 4; ordering this configuration between the two restores the JDBC event store and
+        // Spring-managed transactions (instead of Axon's no-op transaction manager).
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
+                NoOpTransactionAutoConfiguration.class})
 public class LedgerAxonAutoConfiguration {
 
     static final String SCHEMA = "axon";
@@ -82,15 +91,14 @@ public class LedgerAxonAutoConfiguration {
                 .build();
     }
 
-    /** Migrates the event store schema before any Axon component touches it; each service may run it, Flyway's lock makes that safe. */
-    @Bean(initMethod = "migrate")
-    Flyway axonSchemaMigration(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .locations("classpath:db/axon")
-                .load();
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresUniqueViolations();
+    }
+
+    @Bean
+    EventStoreSchema eventStoreSchema(DataSource dataSource) {
+        return new EventStoreSchema(dataSource, SCHEMA);
     }
 
     @Bean
@@ -100,7 +108,7 @@ public class LedgerAxonAutoConfiguration {
     }
 
     @Bean
-    EventPositions eventPositions(JdbcTemplate jdbcTemplate, Flyway axonSchemaMigration) {
+    EventPositions eventPositions(JdbcTemplate jdbcTemplate, EventStoreSchema eventStoreSchema) {
         return new EventPositions(jdbcTemplate, SCHEMA + ".domain_event_entry");
     }
 }

@@ -27,6 +27,8 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             Map.entry("axon.serializer.messages", "jackson"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
             Map.entry("spring.jackson.deserialization.accept-float-as-int", "false"),
+            // A missing number is reported by validation with every other missing field, not as a parse error.
+            Map.entry("spring.jackson.deserialization.fail-on-null-for-primitives", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),
             Map.entry("management.endpoint.health.probes.enabled", "true"));
 

@@ -32,6 +32,12 @@ public class Problems {
                 return known;
             }
         }
+        // A JSON error last: it often wraps a more telling cause, such as an unsupported currency.
+        if (JsonPaths.isJsonError(failure)) {
+            String field = JsonPaths.of(failure);
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", field,
+                    field == null ? "the body is not valid JSON" : "field '" + field + "' has the wrong type or form");
+        }
         log.error("command failed unexpectedly", failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null,
                 "the ledger could not process this request; nothing was recorded");
@@ -65,12 +71,9 @@ public class Problems {
                     "another command changed the same resource at the same time; retry");
         }
         if (cause instanceof InvalidValue invalid) {
-            return problem(HttpStatus.BAD_REQUEST, "invalid-value", JsonPaths.of(failure), invalid.getMessage());
-        }
-        if (JsonPaths.isJsonError(cause)) {
-            String field = JsonPaths.of(cause);
-            return problem(HttpStatus.BAD_REQUEST, "malformed-json", field,
-                    field == null ? "the body is not valid JSON" : "field '" + field + "' has the wrong type or form");
+            String field = JsonPaths.of(failure);
+            return problem(HttpStatus.BAD_REQUEST, "invalid-value", field,
+                    (field == null ? "" : field + ": ") + invalid.getMessage());
         }
         return null;
     }
