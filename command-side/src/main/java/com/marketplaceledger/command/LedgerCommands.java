@@ -23,7 +23,8 @@ public class LedgerCommands {
     public Accepted send(MerchantCommand command) {
         gateway.sendAndWait(command);
         String streamId = command.streamId();
-        return new Accepted(streamId, positions.lastPositionOf(streamId).orElse(positions.head()));
+        return new Accepted(streamId, positions.lastPositionOf(streamId)
+                .orElseThrow(() -> new IllegalStateException("command accepted but stream " + streamId + " is empty")));
     }
 
     /** What a merchant gets back for an accepted command. */

@@ -1,5 +1,6 @@
 package com.marketplaceledger.command.idempotency;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.command.web.Problems;
 import com.marketplaceledger.shared.LedgerJson;
 import jakarta.servlet.FilterChain;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +37,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
     private final IdempotencyKeys keys;
 
@@ -110,7 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ProblemDetail problem = Problems.problem(status, rule, HEADER, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        LedgerJson.objectMapper().writeValue(response.getOutputStream(), Problems.asMap(problem));
+        JSON.writeValue(response.getOutputStream(), Problems.asMap(problem));
     }
 
     /** Lets the controller read a body the filter has already read to fingerprint it. */
@@ -155,8 +159,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.marketplaceledger.command.web;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +30,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ex.getCause() == null
-                ? Problems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-json", null, "the request body is missing or unreadable")
-                : problems.of(ex.getCause());
-        if (problem.getStatus() >= 500) {
-            problem = Problems.problem(org.springframework.http.HttpStatus.BAD_REQUEST, "malformed-json", null, "the request body is not valid JSON");
+        ProblemDetail problem = ex.getCause() == null ? null : problems.of(ex.getCause());
+        if (problem == null || problem.getStatus() >= 500) {
+            problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", null,
+                    "the request body is missing or is not valid JSON");
         }
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -96,7 +97,7 @@ public class Problems {
 
     /** The problem as a plain map, for answers that are not a whole HTTP response (bulk import lines). */
     public static Map<String, Object> asMap(ProblemDetail problem) {
-        var map = new java.util.LinkedHashMap<String, Object>();
+        var map = new LinkedHashMap<String, Object>();
         map.put("type", String.valueOf(problem.getType()));
         map.put("title", problem.getTitle());
         map.put("status", problem.getStatus());

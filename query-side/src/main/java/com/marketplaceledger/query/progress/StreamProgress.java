@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.progress;
 
+import com.marketplaceledger.axon.EventPositions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +12,17 @@ class StreamProgress {
     }
 
     private final JdbcTemplate jdbc;
+    private final EventPositions positions;
 
-    StreamProgress(JdbcTemplate jdbc) {
+    StreamProgress(JdbcTemplate jdbc, EventPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     Position current() {
         Long processed = jdbc.queryForObject(
                 "SELECT coalesce(max(position), 0) FROM read_model.stream_progress WHERE projection = ?",
                 Long.class, StreamProgressProjection.NAME);
-        Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM axon.domain_event_entry", Long.class);
-        return new Position(processed == null ? 0 : processed, head == null ? 0 : head);
+        return new Position(processed == null ? 0 : processed, positions.head());
     }
 }
