@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import java.math.BigInteger;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
@@ -55,12 +56,16 @@ public record Money(@Positive long minorUnits, @NotNull String currency) {
 
     /** The given share in basis points (1/100 of a percent), rounded down to the minor unit. */
     public Money basisPoints(int basisPoints) {
-        return new Money(Math.multiplyExact(minorUnits, (long) basisPoints) / 10_000, currency);
+        return scaled(basisPoints, 10_000);
     }
 
-    /** This amount scaled by numerator/denominator, rounded down, without overflow for ledger-sized values. */
+    /**
+     * This amount scaled by numerator/denominator, rounded down. The product is exact (128-bit), so
+     * a commission times a refunded amount never overflows; only a result beyond a long does.
+     */
     public Money scaled(long numerator, long denominator) {
-        return new Money(Math.multiplyExact(minorUnits, numerator) / denominator, currency);
+        return new Money(BigInteger.valueOf(minorUnits).multiply(BigInteger.valueOf(numerator))
+                .divide(BigInteger.valueOf(denominator)).longValueExact(), currency);
     }
 
     public boolean isGreaterThan(Money other) {

@@ -97,8 +97,17 @@ class MoneyTest {
         assertThatThrownBy(() -> huge.plus(cny(1))).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> cny(Long.MIN_VALUE + 1).minus(cny(2))).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> huge.times(2)).isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> huge.basisPoints(2)).isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> huge.scaled(3, 4)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> huge.scaled(5, 4)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void scalesExactlyWhereTheIntermediateProductExceedsALong() {
+        // A 10% commission on a CNY 100,000,000 sale, reversed on a full refund: 1e9 x 1e10 > Long.MAX_VALUE.
+        Money commission = cny(1_000_000_000L);
+
+        assertThat(commission.scaled(10_000_000_000L, 10_000_000_000L)).isEqualTo(commission);
+        assertThat(cny(Long.MAX_VALUE).scaled(3, 4)).isEqualTo(cny(Long.MAX_VALUE / 4 * 3 + 2));
+        assertThat(cny(Long.MAX_VALUE).basisPoints(2)).isEqualTo(cny(Long.MAX_VALUE / 5_000));
     }
 
     @Test

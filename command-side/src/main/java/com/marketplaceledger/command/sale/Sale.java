@@ -39,7 +39,11 @@ class Sale {
 
     private enum RefundStatus { REQUESTED, ISSUED, REFUSED }
 
-    private record Refund(Money requested, RefundStatus status) {
+    private record Refund(Money requested, Instant requestedAt, RefundStatus status) {
+
+        Refund decided(RefundStatus decision) {
+            return new Refund(requested, requestedAt, decision);
+        }
     }
 
     private record Commission(DistributorId beneficiary, Money amount, Money reversed) {
@@ -75,9 +79,8 @@ class Sale {
 
     @CommandHandler
     void handle(IssueRefund command) {
-        Refund refund = requestedRefund(command.refundId());
+        Refund refund = requestedRefund(command.refundId(), command.occurredAt());
         Money paid = command.amount() == null ? refund.requested() : command.amount();
-        requireNotBeforeSale(command.occurredAt());
         if (paid.currency().equals(refund.requested().currency()) && paid.isGreaterThan(refund.requested())) {
             throw RuleViolation.unprocessable("refund-above-request", "amount",
                     "refund " + command.refundId() + " was requested for " + refund.requested() + ", not " + paid);
@@ -97,13 +100,13 @@ class Sale {
 
     @CommandHandler
     void handle(RefuseRefund command) {
-        requestedRefund(command.refundId());
-        requireNotBeforeSale(command.occurredAt());
+        requestedRefund(command.refundId(), command.occurredAt());
         apply(new RefundRefused(command.merchantId(), command.saleId(), command.refundId(), command.reason(),
                 command.occurredAt()));
     }
 
-    private Refund requestedRefund(RefundId refundId) {
+    /** A refund still waiting for a decision, which cannot come before the request. */
+    private Refund requestedRefund(RefundId refundId, Instant decidedAt) {
         Refund refund = refunds.get(refundId);
         if (refund == null) {
             throw RuleViolation.notFound("unknown-refund", "refundId", "no refund " + refundId + " was requested for this sale");
@@ -111,6 +114,10 @@ class Sale {
         if (refund.status() != RefundStatus.REQUESTED) {
             throw RuleViolation.conflict("refund-already-decided", "refundId",
                     "refund " + refundId + " was already " + refund.status().name().toLowerCase());
+        }
+        if (decidedAt.isBefore(refund.requestedAt())) {
+            throw RuleViolation.unprocessable("refund-decided-before-request", "occurredAt",
+                    "refund " + refundId + " cannot be decided before it was requested (" + refund.requestedAt() + ")");
         }
         return refund;
     }
@@ -150,18 +157,18 @@ class Sale {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.put(event.refundId(), new Refund(event.amount(), RefundStatus.REQUESTED));
+        refunds.put(event.refundId(), new Refund(event.amount(), event.occurredAt(), RefundStatus.REQUESTED));
     }
 
     @EventSourcingHandler
     void on(RefundIssued event) {
-        refunds.computeIfPresent(event.refundId(), (id, r) -> new Refund(r.requested(), RefundStatus.ISSUED));
+        refunds.computeIfPresent(event.refundId(), (id, r) -> r.decided(RefundStatus.ISSUED));
         refunded = refunded.plus(event.amount());
     }
 
     @EventSourcingHandler
     void on(RefundRefused event) {
-        refunds.computeIfPresent(event.refundId(), (id, r) -> new Refund(r.requested(), RefundStatus.REFUSED));
+        refunds.computeIfPresent(event.refundId(), (id, r) -> r.decided(RefundStatus.REFUSED));
     }
 
     @EventSourcingHandler

@@ -262,11 +262,12 @@ class SaleTest {
     }
 
     @Test
-    void refund_issued_before_the_sale_is_refused() {
+    void refund_issued_before_it_was_requested_is_refused() {
+        // after the sale, but before the request: a decision cannot precede what it decides
         fixture.given(sold(requested(R1, 500)))
-                .when(new IssueRefund(M, SALE, R1, null, SOLD_AT.minusSeconds(60)))
+                .when(new IssueRefund(M, SALE, R1, null, REQUESTED_AT.minusSeconds(60)))
                 .expectNoEvents()
-                .expectException(violation(Kind.UNPROCESSABLE, "refund-before-sale", "occurredAt"));
+                .expectException(violation(Kind.UNPROCESSABLE, "refund-decided-before-request", "occurredAt"));
     }
 
     @Test
@@ -332,11 +333,11 @@ class SaleTest {
     }
 
     @Test
-    void refund_refused_with_a_time_before_the_sale_is_refused() {
+    void refund_refused_with_a_time_before_its_request_is_refused() {
         fixture.given(sold(requested(R1, 500)))
-                .when(new RefuseRefund(M, SALE, R1, "outside the window", SOLD_AT.minusSeconds(1)))
+                .when(new RefuseRefund(M, SALE, R1, "outside the window", REQUESTED_AT.minusSeconds(1)))
                 .expectNoEvents()
-                .expectException(violation(Kind.UNPROCESSABLE, "refund-before-sale", "occurredAt"));
+                .expectException(violation(Kind.UNPROCESSABLE, "refund-decided-before-request", "occurredAt"));
     }
 
     @Test
