@@ -1,0 +1,252 @@
+package com.marketplaceledger.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.marketplaceledger.command.support.ApiResponse;
+import com.marketplaceledger.command.support.EventTable;
+import com.marketplaceledger.command.support.EventTable.StoredEvent;
+import com.marketplaceledger.command.support.LedgerApiTestBase;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Bulk import: NDJSON, one command per line; every line answered on its own, accepted lines
+ * recorded even when others are refused.
+ */
+class BulkImportIntegrationTest extends LedgerApiTestBase {
+
+    private static final String PLAN = """
+            {"type":"DeclareCompensationPlan","plan":{"salesRates":[{"level":1,"basisPoints":1000},{"level":2,"basisPoints":500}],"joiningFeeRates":[],"refundWindowDays":30,"buybackBasisPoints":9000},"occurredAt":"2026-01-01T00:00:00Z"}""";
+
+    private static String listing(String listingId, long minorUnits) {
+        return """
+                {"type":"PublishListing","listingId":"%s","sku":"SKU-%s","title":"Tea","unitPrice":{"minorUnits":%d,"currency":"CNY"},"kind":"PRODUCT","occurredAt":"2026-01-02T00:00:00Z"}"""
+                .formatted(listingId, listingId, minorUnits);
+    }
+
+    private static String enrol(String distributorId, String sponsorId) {
+        return sponsorId == null
+                ? """
+                {"type":"EnrolDistributor","distributorId":"%s","occurredAt":"2026-01-03T00:00:00Z"}""".formatted(distributorId)
+                : """
+                {"type":"EnrolDistributor","distributorId":"%s","sponsorId":"%s","occurredAt":"2026-01-03T00:00:00Z"}"""
+                .formatted(distributorId, sponsorId);
+    }
+
+    private static String sale(String saleId, String listingId, String sellerId, int quantity) {
+        return """
+                {"type":"RecordSale","saleId":"%s","listingId":"%s","sellerId":"%s","buyer":{"kind":"END_CUSTOMER","customerRef":"C-1"},"quantity":%d,"occurredAt":"2026-01-10T00:00:00Z"}"""
+                .formatted(saleId, listingId, sellerId, quantity);
+    }
+
+    @Test
+    void anImportOfEveryKindOfCommandIsRecordedLineByLine() {
+        String m = registeredMerchant("M-import");
+        long before = EventTable.head();
+        List<String> lines = List.of(
+                PLAN,
+                listing("L-1", 10000),
+                listing("L-2", 500),
+                """
+                {"type":"RepriceListing","listingId":"L-2","unitPrice":{"minorUnits":600,"currency":"CNY"},"occurredAt":"2026-01-04T00:00:00Z"}""",
+                """
+                {"type":"WithdrawListing","listingId":"L-2","reason":"discontinued","occurredAt":"2026-01-05T00:00:00Z"}""",
+                enrol("D-1", null),
+                "",
+                enrol("D-2", "D-1"),
+                sale("S-1", "L-1", "D-2", 3),
+                """
+                {"type":"RequestRefund","saleId":"S-1","refundId":"R-1","amount":{"minorUnits":10000,"currency":"CNY"},"reason":"broken","occurredAt":"2026-01-11T00:00:00Z"}""",
+                """
+                {"type":"IssueRefund","saleId":"S-1","refundId":"R-1","occurredAt":"2026-01-12T00:00:00Z"}""",
+                """
+                {"type":"RequestRefund","saleId":"S-1","refundId":"R-2","amount":{"minorUnits":500,"currency":"CNY"},"occurredAt":"2026-01-11T00:00:00Z"}""",
+                """
+                {"type":"RefuseRefund","saleId":"S-1","refundId":"R-2","reason":"used","merchantId":"%s","occurredAt":"2026-01-12T00:00:00Z"}"""
+                        .formatted(m));
+
+        ApiResponse response = postNdjson(m, String.join("\n", lines) + "\n");
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.mediaType()).isEqualTo("application/json");
+        JsonNode answer = response.json();
+        assertThat(answer.path("accepted").asInt()).isEqualTo(12);
+        assertThat(answer.path("rejected").asInt()).isEqualTo(0);
+        List<JsonNode> answered = list(answer.path("lines"));
+        String sale = "sale/" + m + "/S-1";
+        assertThat(answered).extracting(l -> l.path("line").asInt(), l -> l.path("status").asText(), l -> l.path("stream").asText())
+                .containsExactly(
+                        tuple(1, "accepted", "merchant/" + m),
+                        tuple(2, "accepted", "listing/" + m + "/L-1"),
+                        tuple(3, "accepted", "listing/" + m + "/L-2"),
+                        tuple(4, "accepted", "listing/" + m + "/L-2"),
+                        tuple(5, "accepted", "listing/" + m + "/L-2"),
+                        tuple(6, "accepted", "distributor/" + m + "/D-1"),
+                        // line 7 is blank: skipped, but the numbering follows the body's lines
+                        tuple(8, "accepted", "distributor/" + m + "/D-2"),
+                        tuple(9, "accepted", sale),
+                        tuple(10, "accepted", sale),
+                        tuple(11, "accepted", sale),
+                        tuple(12, "accepted", sale),
+                        tuple(13, "accepted", sale));
+
+        // each line's position is the global index of the last event it appended
+        List<StoredEvent> stored = EventTable.after(before);
+        long previous = before;
+        for (JsonNode line : answered) {
+            assertThat(line.path("position").isIntegralNumber()).isTrue();
+            long position = line.path("position").asLong();
+            long from = previous;
+            List<StoredEvent> ofLine = stored.stream()
+                    .filter(e -> e.globalIndex() > from && e.globalIndex() <= position).toList();
+            assertThat(ofLine).as("events of line %s", line).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.stream()).isEqualTo(line.path("stream").asText()));
+            assertThat(ofLine.get(ofLine.size() - 1).globalIndex()).isEqualTo(position);
+            previous = position;
+        }
+        assertThat(stored).extracting(StoredEvent::simpleType).containsExactly(
+                "CompensationPlanDeclared", "ListingPublished", "ListingPublished", "ListingRepriced", "ListingWithdrawn",
+                "DistributorEnrolled", "DistributorEnrolled",
+                "SaleRecorded", "CommissionAccrued", "CommissionAccrued",
+                "RefundRequested", "RefundIssued", "CommissionReversed", "CommissionReversed",
+                "RefundRequested", "RefundRefused");
+
+        // 3 x 10000 = 30000: 3000 to D-2 (own retail sale), 1500 to D-1; a third refunded: 1000 and 500 back
+        assertThat(stored).filteredOn(e -> e.simpleType().startsWith("Commission"))
+                .extracting(StoredEvent::simpleType, e -> e.payload().path("beneficiaryId").asText(),
+                        e -> e.payload().path("amount").path("minorUnits").asLong())
+                .containsExactly(
+                        tuple("CommissionAccrued", "D-2", 3000L),
+                        tuple("CommissionAccrued", "D-1", 1500L),
+                        tuple("CommissionReversed", "D-2", 1000L),
+                        tuple("CommissionReversed", "D-1", 500L));
+        assertThat(stored).allSatisfy(e -> assertThat(e.payload().path("merchantId").asText()).isEqualTo(m));
+    }
+
+    @Test
+    void goodLinesAreRecordedAndBadLinesAnsweredWithTheirProblem() {
+        String m = registeredMerchant("M-import-mixed");
+        long before = EventTable.count();
+        String ndjson = String.join("\n",
+                listing("L-1", 1000),                                   // 1 accepted
+                "{",                                                    // 2 not JSON
+                enrol("D-1", null),                                     // 3 accepted
+                sale("S-1", "L-nope", "D-1", 1),                        // 4 unknown listing
+                "[1,2]",                                                // 5 not an object
+                """
+                {"type":"RegisterMerchant","name":"x"}""",              // 6 not an importable command
+                listing("L-2", -5),                                     // 7 negative amount
+                listing("L-1", 1000),                                   // 8 second listing with the same id
+                """
+                {"type":"RecordSale","saleId":"S-2","listingId":"L-1","sellerId":"D-1","buyer":{"kind":"END_CUSTOMER"},"quantity":"two","occurredAt":"2026-01-10T00:00:00Z"}""", // 9 wrong type
+                enrol("D-2", "D-2"),                                    // 10 under itself
+                sale("S-3", "L-1", "D-1", 2));                          // 11 accepted
+
+        ApiResponse response = postNdjson(m, ndjson);
+
+        assertProblem(response, 422, "import-lines-rejected", null);
+        JsonNode answer = response.json();
+        assertThat(answer.path("accepted").asInt()).isEqualTo(3);
+        assertThat(answer.path("rejected").asInt()).isEqualTo(8);
+        assertThat(list(answer.path("lines")))
+                .extracting(l -> l.path("line").asInt(), l -> l.path("status").asText(),
+                        l -> l.path("problem").path("rule").asText(null), l -> l.path("problem").path("status").asInt())
+                .containsExactly(
+                        tuple(1, "accepted", null, 0),
+                        tuple(2, "rejected", "malformed-json", 400),
+                        tuple(3, "accepted", null, 0),
+                        tuple(4, "rejected", "unknown-listing", 404),
+                        tuple(5, "rejected", "not-a-command", 422),
+                        tuple(6, "rejected", "unknown-command-type", 422),
+                        tuple(7, "rejected", "invalid-command", 400),
+                        tuple(8, "rejected", "already-exists", 409),
+                        tuple(9, "rejected", "malformed-json", 400),
+                        tuple(10, "rejected", "self-sponsorship", 422),
+                        tuple(11, "accepted", null, 0));
+        assertThat(list(answer.path("lines"))).filteredOn(l -> l.path("status").asText().equals("rejected"))
+                .allSatisfy(l -> {
+                    assertThat(l.path("problem").path("detail").asText()).isNotBlank();
+                    assertThat(l.has("position")).isFalse();
+                });
+        assertThat(list(answer.path("lines")).get(8).path("problem").path("field").asText()).isEqualTo("quantity");
+
+        assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::stream, StoredEvent::simpleType)
+                .containsExactly(
+                        tuple("merchant/" + m, "MerchantRegistered"),
+                        tuple("listing/" + m + "/L-1", "ListingPublished"),
+                        tuple("distributor/" + m + "/D-1", "DistributorEnrolled"),
+                        tuple("sale/" + m + "/S-3", "SaleRecorded"));
+        assertThat(EventTable.count()).isEqualTo(before + 3);
+        assertThat(EventTable.ofStream("listing/" + m + "/L-1").get(0).payload().path("unitPrice").path("minorUnits").asLong())
+                .isEqualTo(1000);
+    }
+
+    @Test
+    void aLineForAnotherMerchantIsRefused() {
+        String m = registeredMerchant("M-import-mine");
+        String other = registeredMerchant("M-import-other");
+        String line = """
+                {"type":"EnrolDistributor","merchantId":"%s","distributorId":"D-1","occurredAt":"2026-01-03T00:00:00Z"}"""
+                .formatted(other);
+
+        ApiResponse response = withoutRecording(() -> postNdjson(m, line));
+
+        assertProblem(response, 422, "import-lines-rejected", null);
+        JsonNode refused = response.json().path("lines").get(0);
+        assertThat(refused.path("status").asText()).isEqualTo("rejected");
+        assertThat(refused.path("problem").path("rule").asText()).isEqualTo("merchant-mismatch");
+        assertThat(refused.path("problem").path("field").asText()).isEqualTo("merchantId");
+        assertThat(EventTable.ofMerchant(m)).hasSize(1);
+        assertThat(EventTable.ofMerchant(other)).hasSize(1);
+    }
+
+    @Test
+    void anImportForAnUnknownMerchantRecordsNothing() {
+        String nobody = newMerchantId("M-import-nobody");
+        ApiResponse response = withoutRecording(() -> postNdjson(nobody, enrol("D-1", null) + "\n" + listing("L-1", 100)));
+
+        assertProblem(response, 422, "import-lines-rejected", null);
+        assertThat(list(response.json().path("lines"))).extracting(l -> l.path("problem").path("rule").asText())
+                .containsExactly("unknown-merchant", "unknown-merchant");
+    }
+
+    @Test
+    void anEmptyImportIsRefused() {
+        String m = registeredMerchant("M-import-empty");
+        assertProblem(withoutRecording(() -> postNdjson(m, "")), 400, "empty-import", null);
+        assertProblem(withoutRecording(() -> postNdjson(m, "\n  \n\n")), 400, "empty-import", null);
+    }
+
+    @Test
+    void aThousandEnrolmentsInOneImport() {
+        String m = registeredMerchant("M-import-bulk");
+        int count = 1000;
+        String ndjson = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> enrol("D-" + i, i == 1 ? null : "D-" + (i / 2)))
+                .collect(Collectors.joining("\n"));
+        long before = EventTable.count();
+
+        ApiResponse response = postNdjson(m, ndjson);
+
+        assertThat(response.status()).as("%s", response.json().path("rejected")).isEqualTo(200);
+        assertThat(response.json().path("accepted").asInt()).isEqualTo(count);
+        List<Long> positions = list(response.json().path("lines")).stream().map(l -> l.path("position").asLong()).toList();
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+        assertThat(EventTable.count()).isEqualTo(before + count);
+        // D-1000's upline is its binary-tree ancestors, sponsor first
+        List<StoredEvent> last = EventTable.ofStream("distributor/" + m + "/D-1000");
+        assertThat(last.get(0).payload().path("upline").toString())
+                .isEqualTo("[\"D-500\",\"D-250\",\"D-125\",\"D-62\",\"D-31\",\"D-15\",\"D-7\",\"D-3\",\"D-1\"]");
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return new ArrayList<>(StreamSupport.stream(array.spliterator(), false).toList());
+    }
+}
