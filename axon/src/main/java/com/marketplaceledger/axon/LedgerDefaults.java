@@ -26,7 +26,9 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             Map.entry("axon.serializer.events", "jackson"),
             Map.entry("axon.serializer.messages", "jackson"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            // Money is whole minor units: 100.5 and "100" are refused, never truncated or coerced.
             Map.entry("spring.jackson.deserialization.accept-float-as-int", "false"),
+            Map.entry("spring.jackson.mapper.allow-coercion-of-scalars", "false"),
             // A missing number is reported by validation with every other missing field, not as a parse error.
             Map.entry("spring.jackson.deserialization.fail-on-null-for-primitives", "false"),
             Map.entry("management.endpoints.web.exposure.include", "health,info"),

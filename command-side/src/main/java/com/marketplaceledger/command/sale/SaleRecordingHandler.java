@@ -4,6 +4,7 @@ import com.marketplaceledger.command.RuleViolation;
 import com.marketplaceledger.command.commission.CommissionPolicy;
 import com.marketplaceledger.command.directory.Directory;
 import com.marketplaceledger.command.directory.Directory.DistributorFacts;
+import com.marketplaceledger.shared.Money;
 import com.marketplaceledger.shared.commission.CommissionAccrued;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.referral.DistributorId;
@@ -48,13 +49,21 @@ class SaleRecordingHandler {
         DistributorFacts buyer = participantBuyer(merchant, command.buyer());
         var plan = directory.planInForce(merchant, command.occurredAt());
         var sale = new SaleRecorded(merchant, command.saleId(), command.listingId(), listing.kind(), command.sellerId(),
-                command.buyer(), command.quantity(), listing.unitPrice(),
-                listing.unitPrice().times(command.quantity()),
+                command.buyer(), command.quantity(), listing.unitPrice(), price(listing.unitPrice(), command.quantity()),
                 plan.map(Directory.PlanInForce::version).orElse(null), command.occurredAt());
         DistributorFacts volumeOwner = buyer != null ? buyer : seller;
         List<CommissionAccrued> commissions = plan.isEmpty() || volumeOwner == null ? List.of()
                 : CommissionPolicy.onSale(sale, plan.get(), lineOf(volumeOwner));
         sales.newInstance(() -> new Sale(sale, commissions));
+    }
+
+    private static Money price(Money unitPrice, int quantity) {
+        try {
+            return unitPrice.times(quantity);
+        } catch (ArithmeticException tooLarge) {
+            throw RuleViolation.unprocessable("amount-out-of-range", "quantity",
+                    quantity + " x " + unitPrice + " is beyond what the ledger can record");
+        }
     }
 
     private DistributorFacts participantBuyer(MerchantId merchant, Buyer buyer) {

@@ -1,5 +1,7 @@
 package com.marketplaceledger.command.web;
 
+import com.marketplaceledger.shared.InvalidValue;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -10,6 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
 
 /** Every error of the merchant API is an application/problem+json body. */
 @RestControllerAdvice
@@ -25,6 +29,35 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(Exception failure) {
         ProblemDetail problem = problems.of(failure);
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** An id in the path that is not a valid identifier. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        InvalidValue invalid = null;
+        for (Throwable cause = ex; cause != null && invalid == null; cause = cause.getCause()) {
+            invalid = cause instanceof InvalidValue value ? value : null;
+        }
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", ex.getPropertyName(),
+                (ex.getPropertyName() == null ? "" : ex.getPropertyName() + ": ")
+                        + (invalid != null ? invalid.getMessage() : "not a valid value"));
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    /** Spring's own errors (unsupported media type, wrong method, no such path) get a rule too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String rule = status == null ? "http-" + statusCode.value() : status.name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create("urn:marketplace-ledger:problem:" + rule));
+            problem.setProperty("rule", rule);
+        }
+        return response;
     }
 
     @Override
