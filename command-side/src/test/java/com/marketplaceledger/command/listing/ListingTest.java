@@ -13,14 +13,12 @@ import com.marketplaceledger.shared.listing.RepriceListing;
 import com.marketplaceledger.shared.listing.WithdrawListing;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static com.marketplaceledger.command.RuleViolationMatcher.violation;
 import static org.hamcrest.Matchers.containsString;
 
 class ListingTest {
@@ -114,27 +112,5 @@ class ListingTest {
                         new ListingRepriced(MERCHANT, LISTING, Money.of(19_900, "CNY"), Money.of(24_900, "CNY"), LATER))
                 .when(new WithdrawListing(MERCHANT, LISTING, "discontinued", LATER_STILL))
                 .expectEvents(new ListingWithdrawn(MERCHANT, LISTING, "discontinued", LATER_STILL));
-    }
-
-    private static Matcher<Object> violation(Kind kind, String rule, String field) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof RuleViolation v
-                        && v.kind() == kind && rule.equals(v.rule()) && field.equals(v.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation " + kind + " " + rule + " on " + field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Object item, Description description) {
-                description.appendText(item instanceof RuleViolation v
-                        ? "was " + v.kind() + " " + v.rule() + " on " + v.field() + ": " + v.getMessage()
-                        : "was " + item);
-            }
-        };
     }
 }

@@ -11,15 +11,13 @@ import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.merchant.RegisterMerchant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
+import static com.marketplaceledger.command.RuleViolationMatcher.violation;
 import static org.hamcrest.Matchers.containsString;
 
 class MerchantTest {
@@ -112,30 +110,5 @@ class MerchantTest {
                 Money.of(50_000, "CNY"), Money.of(199_900, "CNY"),
                 List.of(new LevelRate(2, 5_000), new LevelRate(3, 3_000), new LevelRate(4, 2_000)),
                 null, 0, 0);
-    }
-
-    private static Matcher<Object> violation(Kind kind, String rule, String field) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof RuleViolation v
-                        && v.kind() == kind && rule.equals(v.rule()) && field.equals(v.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation " + kind + " " + rule + " on " + field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Object item, Description description) {
-                if (item instanceof RuleViolation v) {
-                    description.appendText("was " + v.kind() + " " + v.rule() + " on " + v.field()
-                            + ": " + v.getMessage());
-                } else {
-                    description.appendText("was " + item);
-                }
-            }
-        };
     }
 }

@@ -22,9 +22,6 @@ import com.marketplaceledger.shared.sale.RequestRefund;
 import com.marketplaceledger.shared.sale.SaleId;
 import com.marketplaceledger.shared.sale.SaleRecorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.marketplaceledger.command.RuleViolationMatcher.violation;
 import static org.hamcrest.Matchers.containsString;
 
 /**
@@ -383,27 +381,5 @@ class SaleTest {
 
     private static Money cny(long minorUnits) {
         return Money.of(minorUnits, "CNY");
-    }
-
-    private static Matcher<Object> violation(Kind kind, String rule, String field) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof RuleViolation v
-                        && v.kind() == kind && rule.equals(v.rule()) && field.equals(v.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation " + kind + " " + rule + " on " + field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Object item, Description description) {
-                description.appendText(item instanceof RuleViolation v
-                        ? "was " + v.kind() + " " + v.rule() + " on " + v.field() + ": " + v.getMessage()
-                        : "was " + item);
-            }
-        };
     }
 }
