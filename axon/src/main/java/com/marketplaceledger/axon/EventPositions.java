@@ -1,5 +1,6 @@
 package com.marketplaceledger.axon;
 
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.OptionalLong;
@@ -11,24 +12,26 @@ import java.util.OptionalLong;
 public class EventPositions {
 
     private final JdbcTemplate jdbc;
-    private final String eventTable;
+    private final EventSchema schema;
 
-    EventPositions(JdbcTemplate jdbc, String eventTable) {
+    EventPositions(JdbcTemplate jdbc, EventSchema schema) {
         this.jdbc = jdbc;
-        this.eventTable = eventTable;
+        this.schema = schema;
     }
 
     /** The global position of the newest event of one stream, if it has any. */
     public OptionalLong lastPositionOf(String streamId) {
         Long position = jdbc.queryForObject(
-                "SELECT max(global_index) FROM " + eventTable + " WHERE aggregate_identifier = ?",
+                "SELECT max(" + schema.globalIndexColumn() + ") FROM " + schema.domainEventTable()
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ?",
                 Long.class, streamId);
         return position == null ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
     /** The newest position in the whole store, or 0 when it is empty. */
     public long head() {
-        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM " + eventTable, Long.class);
+        Long position = jdbc.queryForObject(
+                "SELECT coalesce(max(" + schema.globalIndexColumn() + "), 0) FROM " + schema.domainEventTable(), Long.class);
         return position == null ? 0 : position;
     }
 }

@@ -108,7 +108,7 @@ public class LedgerAxonAutoConfiguration {
     }
 
     @Bean
-    EventPositions eventPositions(JdbcTemplate jdbcTemplate, EventStoreSchema eventStoreSchema) {
-        return new EventPositions(jdbcTemplate, SCHEMA + ".domain_event_entry");
+    EventPositions eventPositions(JdbcTemplate jdbcTemplate, EventSchema eventSchema, EventStoreSchema eventStoreSchema) {
+        return new EventPositions(jdbcTemplate, eventSchema);
     }
 }

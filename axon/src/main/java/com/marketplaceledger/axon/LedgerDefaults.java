@@ -22,6 +22,8 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             Map.entry("axon.axonserver.enabled", "false"),
             // The build and run machines have no internet.
             Map.entry("axon.update-check.disabled", "true"),
+            // The serializer beans are ours, but Axon's XStream auto-configuration still switches
+            // itself on unless these say jackson.
             Map.entry("axon.serializer.general", "jackson"),
             Map.entry("axon.serializer.events", "jackson"),
             Map.entry("axon.serializer.messages", "jackson"),

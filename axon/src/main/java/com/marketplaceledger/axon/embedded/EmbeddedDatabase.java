@@ -24,11 +24,6 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Keeps its data in {@code dataDirectory} between runs (initialised on first use). */
-    public static EmbeddedPostgres startPersistent(Path dataDirectory, int port) {
-        return start(persistent(dataDirectory, port));
-    }
-
     /** Random free port, throwaway data directory: for tests. */
     public static EmbeddedPostgres startEphemeral() {
         return start(EmbeddedPostgres.builder());

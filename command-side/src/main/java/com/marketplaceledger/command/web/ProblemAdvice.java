@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
-
 /** Every error of the merchant API is an application/problem+json body. */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -35,10 +33,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
-        InvalidValue invalid = null;
-        for (Throwable cause = ex; cause != null && invalid == null; cause = cause.getCause()) {
-            invalid = cause instanceof InvalidValue value ? value : null;
-        }
+        InvalidValue invalid = Problems.causeOf(ex, InvalidValue.class);
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-value", ex.getPropertyName(),
                 (ex.getPropertyName() == null ? "" : ex.getPropertyName() + ": ")
                         + (invalid != null ? invalid.getMessage() : "not a valid value"));
@@ -53,9 +48,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String rule = status == null ? "http-" + statusCode.value() : status.name().toLowerCase().replace('_', '-');
-            problem.setType(URI.create("urn:marketplace-ledger:problem:" + rule));
-            problem.setProperty("rule", rule);
+            Problems.withRule(problem, status == null ? "http-" + statusCode.value()
+                    : status.name().toLowerCase().replace('_', '-'));
         }
         return response;
     }

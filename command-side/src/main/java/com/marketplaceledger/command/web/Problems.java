@@ -80,13 +80,27 @@ public class Problems {
     }
 
     public static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:marketplace-ledger:problem:" + rule));
-        problem.setProperty("rule", rule);
+        ProblemDetail problem = withRule(ProblemDetail.forStatusAndDetail(status, detail), rule);
         if (field != null) {
             problem.setProperty("field", field);
         }
         return problem;
+    }
+
+    /** Names the rule a problem reports, as its type and as a property clients can switch on. */
+    static ProblemDetail withRule(ProblemDetail problem, String rule) {
+        problem.setType(URI.create("urn:marketplace-ledger:problem:" + rule));
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Stream ids read "kind/merchant/id" (see StreamIds); the kind names what was not found. */
