@@ -1,0 +1,91 @@
+package com.marketplaceledger.query.consistency;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How far each read model has followed the event stream, read from the committed tracking tokens
+ * of its processor. A token is committed in the same transaction as the read model it guards, so
+ * what a committed token covers is in the read model. Reading the token table (rather than the
+ * processors in this JVM) sees every segment, also those claimed by another instance.
+ */
+@Component
+public class ReadModelPositions {
+
+    private final JdbcTemplate jdbc;
+    private final TokenSchema schema;
+    private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
+
+    ReadModelPositions(JdbcTemplate jdbc, TokenSchema schema, Serializer serializer, EventProcessingConfiguration processing) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.serializer = serializer;
+        this.processing = processing;
+    }
+
+    /** For each read model: the position up to which it holds every event (0 when it holds none). */
+    public Map<String, Long> processedPositions() {
+        var positions = new TreeMap<String, Long>();
+        segmentTokens().forEach((name, tokens) -> positions.put(name, tokens.stream()
+                .mapToLong(ReadModelPositions::contiguousPosition).min().orElse(0)));
+        return positions;
+    }
+
+    /** Whether every read model has handled the event at {@code position}. */
+    public boolean allHaveProcessed(long position) {
+        return segmentTokens().values().stream()
+                .allMatch(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position)));
+    }
+
+    /**
+     * Every segment reads the whole stream and keeps the events of its own sequences, so an event
+     * is in the read model once every segment's token has passed it and does not list it as a gap.
+     */
+    private static boolean covers(TrackingToken token, long position) {
+        return gapAware(token).map(t -> t.getIndex() >= position && !t.getGaps().contains(position)).orElse(false);
+    }
+
+    private static long contiguousPosition(TrackingToken token) {
+        return gapAware(token).map(t -> t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1).orElse(0L);
+    }
+
+    /** A replay wraps the token; what counts is how far the replay has come. */
+    private static Optional<GapAwareTrackingToken> gapAware(TrackingToken token) {
+        return token == null ? Optional.empty() : WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+    }
+
+    private Map<String, List<TrackingToken>> segmentTokens() {
+        var tokens = new TreeMap<String, List<TrackingToken>>();
+        processing.eventProcessors().keySet().forEach(name -> tokens.put(name, new ArrayList<>()));
+        jdbc.query("SELECT " + schema.processorNameColumn() + ", " + schema.tokenColumn() + ", " + schema.tokenTypeColumn()
+                        + " FROM " + schema.tokenTable(),
+                row -> {
+                    List<TrackingToken> segments = tokens.get(row.getString(1));
+                    if (segments != null) {
+                        segments.add(deserialize(row.getBytes(2), row.getString(3)));
+                    }
+                });
+        return tokens;
+    }
+
+    private TrackingToken deserialize(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+}
