@@ -1,0 +1,61 @@
+package com.marketplaceledger.query.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements a projection collected for one batch, run in event order when the batch
+ * commits; consecutive statements with the same SQL go to PostgreSQL as one JDBC batch.
+ */
+public final class SqlBatch {
+
+    private final List<Statement> statements = new ArrayList<>();
+
+    /** The batch of the current unit of work for {@code projection}, flushed through {@code jdbc}. */
+    public static SqlBatch current(String projection, JdbcTemplate jdbc) {
+        return BatchBuffer.current(projection, SqlBatch::new, batch -> batch.flush(jdbc));
+    }
+
+    /** Parameters are bound as given; a {@link TextArray} becomes a PostgreSQL varchar[]. */
+    public void add(String sql, Object... parameters) {
+        statements.add(new Statement(sql, parameters));
+    }
+
+    void flush(JdbcTemplate jdbc) {
+        int from = 0;
+        while (from < statements.size()) {
+            String sql = statements.get(from).sql();
+            int to = from;
+            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
+                to++;
+            }
+            List<Statement> run = statements.subList(from, to);
+            jdbc.batchUpdate(sql, run, run.size(), (prepared, statement) -> statement.bind(prepared));
+            from = to;
+        }
+    }
+
+    public record TextArray(List<String> values) {
+    }
+
+    private record Statement(String sql, Object[] parameters) {
+
+        void bind(PreparedStatement prepared) throws SQLException {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value instanceof TextArray array) {
+                    prepared.setArray(i + 1, prepared.getConnection().createArrayOf("varchar", array.values().toArray()));
+                } else if (value == null) {
+                    prepared.setNull(i + 1, Types.NULL);
+                } else {
+                    prepared.setObject(i + 1, value);
+                }
+            }
+        }
+    }
+}
