@@ -1,0 +1,191 @@
+package com.marketplaceledger.query.accounts;
+
+import com.marketplaceledger.query.projection.BatchBuffer;
+import com.marketplaceledger.query.projection.BusinessCalendar;
+import com.marketplaceledger.query.projection.SqlBatch;
+import com.marketplaceledger.shared.LedgerEvent;
+import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.commission.CommissionAccrued;
+import com.marketplaceledger.shared.commission.CommissionReversed;
+import com.marketplaceledger.shared.referral.DistributorEnrolled;
+import com.marketplaceledger.shared.referral.DistributorId;
+import com.marketplaceledger.shared.sale.BuyerKind;
+import com.marketplaceledger.shared.sale.RefundIssued;
+import com.marketplaceledger.shared.sale.SaleRecorded;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns every money movement into account entries of the parties it concerns, and rolls them up
+ * per party and day and per network and day. An entry is keyed by its event's position and its
+ * line in that event, and the roll-ups only grow when the entry is new, so a redelivered batch
+ * changes nothing and a replay from event 0 rebuilds the same rows.
+ */
+@Component
+@ProcessingGroup(AccountsProjection.NAME)
+class AccountsProjection {
+
+    static final String NAME = "accounts";
+    /** The merchant as a party of its own accounts; '#' is never part of a distributor id. */
+    static final String MERCHANT = "#merchant";
+
+    private static final String ENTRY = """
+            WITH entry AS (
+                INSERT INTO read_model.account_entry (position, line, merchant_id, party_id, kind, currency, amount,
+                                                      occurred_at, day, counterparty, source_id, listing_kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                RETURNING merchant_id, party_id, day, kind, currency, amount
+            ), party AS (
+                INSERT INTO read_model.account_day (merchant_id, party_id, day, kind, currency, amount, entries)
+                SELECT merchant_id, party_id, day, kind, currency, amount, 1 FROM entry
+                ON CONFLICT (merchant_id, party_id, day, kind, currency) DO UPDATE
+                    SET amount = account_day.amount + excluded.amount, entries = account_day.entries + 1
+            )
+            INSERT INTO read_model.network_account_day (merchant_id, day, kind, currency, amount, entries)
+            SELECT merchant_id, day, kind, currency, amount, 1 FROM entry
+            ON CONFLICT (merchant_id, day, kind, currency) DO UPDATE
+                SET amount = network_account_day.amount + excluded.amount, entries = network_account_day.entries + 1""";
+
+    /** Who sold and who bought, which a refund of the sale needs. */
+    private record SaleParties(String seller, String buyer) {
+    }
+
+    private record SaleKey(String merchantId, String saleId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+
+    AccountsProjection(JdbcTemplate jdbc, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    @EventHandler
+    void on(SaleRecorded event, TrackingToken token) {
+        String seller = party(event.sellerId());
+        String buyer = event.buyer().kind() == BuyerKind.PARTICIPANT ? event.buyer().participantId().value() : null;
+        String kind = event.listingKind().name();
+        statements().add("""
+                        INSERT INTO read_model.account_sale (merchant_id, sale_id, seller_id, buyer_id, listing_kind, currency, position)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.merchantId().value(), event.saleId().value(), seller, buyer, kind, event.amount().currency(),
+                position(token));
+        salesInBatch().put(new SaleKey(event.merchantId().value(), event.saleId().value()), new SaleParties(seller, buyer));
+        var entries = new Entries(event, token, event.saleId().value());
+        entries.add(seller, buyer == null ? EntryKind.RETAIL_SALE : EntryKind.INTERNAL_SALE, event.amount(), buyer, kind);
+        if (buyer != null) {
+            entries.add(buyer, EntryKind.PURCHASE, event.amount(), seller, kind);
+        }
+    }
+
+    @EventHandler
+    void on(DistributorEnrolled event, TrackingToken token) {
+        if (event.joiningFeePaid() == null) {
+            return;
+        }
+        String recruit = event.distributorId().value();
+        var entries = new Entries(event, token, recruit);
+        entries.add(recruit, EntryKind.JOINING_FEE_PAID, event.joiningFeePaid(), MERCHANT, null);
+        entries.add(MERCHANT, EntryKind.JOINING_FEE_RECEIVED, event.joiningFeePaid(), recruit, null);
+    }
+
+    @EventHandler
+    void on(CommissionAccrued event, TrackingToken token) {
+        String beneficiary = event.beneficiaryId().value();
+        var entries = new Entries(event, token, event.commissionId().value());
+        entries.add(beneficiary, EntryKind.commission(event.basis()), event.amount(), MERCHANT, null);
+        entries.add(MERCHANT, EntryKind.COMMISSION_PAID, event.amount(), beneficiary, null);
+    }
+
+    @EventHandler
+    void on(CommissionReversed event, TrackingToken token) {
+        String beneficiary = event.beneficiaryId().value();
+        var entries = new Entries(event, token, event.commissionId().value());
+        entries.add(beneficiary, EntryKind.REVERSAL, event.amount(), MERCHANT, null);
+        entries.add(MERCHANT, EntryKind.REVERSAL_RECOVERED, event.amount(), beneficiary, null);
+    }
+
+    /** The seller pays the refund back; a participant buyer receives it. */
+    @EventHandler
+    void on(RefundIssued event, TrackingToken token) {
+        SaleParties sale = saleParties(event.merchantId().value(), event.saleId().value());
+        var entries = new Entries(event, token, event.refundId().value());
+        entries.add(sale.seller(), EntryKind.REFUND_PAID, event.amount(), sale.buyer(), null);
+        if (sale.buyer() != null) {
+            entries.add(sale.buyer(), EntryKind.REFUND_RECEIVED, event.amount(), sale.seller(), null);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE read_model.account_sale, read_model.account_entry, read_model.account_day, "
+                + "read_model.network_account_day");
+    }
+
+    /**
+     * A refund follows its sale in the sale's own stream, so the sale is either earlier in this
+     * batch or already stored. If it is neither, the history is inconsistent: refuse the event
+     * (it goes to the dead-letter queue) rather than book a refund to nobody.
+     */
+    private SaleParties saleParties(String merchantId, String saleId) {
+        SaleParties inBatch = salesInBatch().get(new SaleKey(merchantId, saleId));
+        if (inBatch != null) {
+            return inBatch;
+        }
+        return jdbc.query("SELECT seller_id, buyer_id FROM read_model.account_sale WHERE merchant_id = ? AND sale_id = ?",
+                        (row, i) -> new SaleParties(row.getString(1), row.getString(2)), merchantId, saleId)
+                .stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "refund of sale " + saleId + " at merchant " + merchantId + ", which the accounts do not hold"));
+    }
+
+    private SqlBatch statements() {
+        return SqlBatch.current(NAME, jdbc);
+    }
+
+    private Map<SaleKey, SaleParties> salesInBatch() {
+        return BatchBuffer.current(NAME + ".sales", HashMap::new, sales -> {
+        });
+    }
+
+    private static String party(DistributorId distributor) {
+        return distributor == null ? MERCHANT : distributor.value();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+
+    /** The entries of one event, numbered by line. */
+    private final class Entries {
+
+        private final LedgerEvent event;
+        private final long position;
+        private final String sourceId;
+        private final Date day;
+        private int line;
+
+        Entries(LedgerEvent event, TrackingToken token, String sourceId) {
+            this.event = event;
+            this.position = position(token);
+            this.sourceId = sourceId;
+            this.day = Date.valueOf(calendar.dayOf(event.occurredAt()));
+        }
+
+        void add(String party, EntryKind kind, Money amount, String counterparty, String listingKind) {
+            statements().add(ENTRY, position, ++line, event.merchantId().value(), party, kind.name(), amount.currency(),
+                    amount.minorUnits(), Timestamp.from(event.occurredAt()), day, counterparty, sourceId, listingKind);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.marketplaceledger.query.genealogy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.marketplaceledger.query.projection.BusinessCalendar;
+import com.marketplaceledger.query.projection.SqlBatch;
+import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
+import com.marketplaceledger.shared.merchant.MerchantRegistered;
+import com.marketplaceledger.shared.referral.DistributorEnrolled;
+import com.marketplaceledger.shared.referral.DistributorId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Keeps merchants, their plans and their distributor trees. Every write is keyed by what it
+ * records (a merchant, a plan version, a distributor), and the counters only grow when the
+ * distributor's row is new, so a redelivered batch changes nothing and a replay from event 0
+ * rebuilds the same rows.
+ */
+@Component
+@ProcessingGroup(GenealogyProjection.NAME)
+class GenealogyProjection {
+
+    static final String NAME = "genealogy";
+
+    private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+
+    GenealogyProjection(JdbcTemplate jdbc, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    @EventHandler
+    void on(MerchantRegistered event, TrackingToken token) {
+        batch().add("""
+                INSERT INTO read_model.merchant (merchant_id, name, licence_number, jurisdiction, registered_at, position)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.merchantId().value(), event.name(), event.licenceNumber(), event.jurisdiction(),
+                Timestamp.from(event.occurredAt()), position(token));
+    }
+
+    @EventHandler
+    void on(CompensationPlanDeclared event, TrackingToken token) throws JsonProcessingException {
+        batch().add("""
+                INSERT INTO read_model.compensation_plan (merchant_id, plan_version, plan, declared_at, position)
+                VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
+                event.merchantId().value(), event.planVersion(), LedgerJson.objectMapper().writeValueAsString(event.plan()),
+                Timestamp.from(event.occurredAt()), position(token));
+    }
+
+    /**
+     * One statement per enrolment: the distributor's row, and only if that row is new, the network's
+     * growth, its closure rows (depth = place in the recorded upline) and each ancestor's growth.
+     */
+    @EventHandler
+    void on(DistributorEnrolled event, TrackingToken token) {
+        List<String> upline = event.upline().stream().map(DistributorId::value).toList();
+        Date day = Date.valueOf(calendar.dayOf(event.occurredAt()));
+        var fee = event.joiningFeePaid();
+        batch().add("""
+                WITH node AS (
+                    INSERT INTO read_model.distributor (merchant_id, distributor_id, sponsor_id, upline, level, joining_fee,
+                                                        joining_currency, plan_version, enrolled_at, enrolled_on, position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    RETURNING merchant_id, distributor_id, upline, level, enrolled_on
+                ), network AS (
+                    INSERT INTO read_model.network_growth (merchant_id, day, joined, roots, deepest_level)
+                    SELECT merchant_id, enrolled_on, 1, CASE WHEN level = 1 THEN 1 ELSE 0 END, level FROM node
+                    ON CONFLICT (merchant_id, day) DO UPDATE
+                        SET joined = network_growth.joined + 1,
+                            roots = network_growth.roots + excluded.roots,
+                            deepest_level = greatest(network_growth.deepest_level, excluded.deepest_level)
+                ), closure AS (
+                    INSERT INTO read_model.downline (merchant_id, ancestor_id, depth, distributor_id, enrolled_on)
+                    SELECT node.merchant_id, ancestor.id, ancestor.depth, node.distributor_id, node.enrolled_on
+                    FROM node, unnest(node.upline) WITH ORDINALITY AS ancestor(id, depth)
+                    RETURNING merchant_id, ancestor_id, depth, enrolled_on
+                )
+                INSERT INTO read_model.downline_growth (merchant_id, ancestor_id, day, joined, direct, deepest)
+                SELECT merchant_id, ancestor_id, enrolled_on, 1, CASE WHEN depth = 1 THEN 1 ELSE 0 END, depth FROM closure
+                ON CONFLICT (merchant_id, ancestor_id, day) DO UPDATE
+                    SET joined = downline_growth.joined + 1,
+                        direct = downline_growth.direct + excluded.direct,
+                        deepest = greatest(downline_growth.deepest, excluded.deepest)""",
+                event.merchantId().value(), event.distributorId().value(),
+                event.sponsorId() == null ? null : event.sponsorId().value(), new SqlBatch.TextArray(upline), upline.size() + 1,
+                fee == null ? null : fee.minorUnits(), fee == null ? null : fee.currency(), event.planVersion(),
+                Timestamp.from(event.occurredAt()), day, position(token));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE read_model.merchant, read_model.compensation_plan, read_model.distributor, "
+                + "read_model.downline, read_model.downline_growth, read_model.network_growth");
+    }
+
+    private SqlBatch batch() {
+        return SqlBatch.current(NAME, jdbc);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}

@@ -1,0 +1,17 @@
+package com.marketplaceledger.query.regulator;
+
+import com.marketplaceledger.query.web.QueryRefused;
+
+/** Checks of query parameters that the types alone do not make. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    static Integer atLeastOne(String name, Integer value) {
+        if (value != null && value < 1) {
+            throw QueryRefused.badParameter(name, value + " is below 1");
+        }
+        return value;
+    }
+}
