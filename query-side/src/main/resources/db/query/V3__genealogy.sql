@@ -12,15 +12,15 @@ CREATE TABLE merchant (
     licence_number TEXT         NOT NULL,
     jurisdiction   TEXT         NOT NULL,
     registered_at  TIMESTAMPTZ  NOT NULL,
-    position       BIGINT       NOT NULL
+    event_id       VARCHAR(255) NOT NULL
 );
 
 CREATE TABLE compensation_plan (
     merchant_id  VARCHAR(64) NOT NULL,
     plan_version INTEGER     NOT NULL,
     plan         JSONB       NOT NULL,
-    declared_at  TIMESTAMPTZ NOT NULL,
-    position     BIGINT      NOT NULL,
+    declared_at  TIMESTAMPTZ  NOT NULL,
+    event_id     VARCHAR(255) NOT NULL,
     PRIMARY KEY (merchant_id, plan_version)
 );
 
@@ -37,7 +37,8 @@ CREATE TABLE distributor (
     plan_version     INTEGER,
     enrolled_at      TIMESTAMPTZ   NOT NULL,
     enrolled_on      DATE          NOT NULL,
-    position         BIGINT        NOT NULL,
+    -- the enrolment event, evidence for whatever is said about this distributor
+    event_id         VARCHAR(255)  NOT NULL,
     PRIMARY KEY (merchant_id, distributor_id)
 );
 

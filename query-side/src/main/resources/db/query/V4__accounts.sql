@@ -11,14 +11,15 @@ CREATE TABLE account_sale (
     buyer_id     VARCHAR(64),
     listing_kind VARCHAR(32) NOT NULL,
     currency     CHAR(3)     NOT NULL,
-    position     BIGINT      NOT NULL,
     PRIMARY KEY (merchant_id, sale_id)
 );
 
 -- Amounts are positive minor units; the kind says whether the party received or paid them.
--- Keyed by the event's position and the entry's line in it, so a redelivered event adds nothing.
+-- Keyed by the event's identifier and the entry's line in it, so a redelivered event adds
+-- nothing. (Not by global position: a token does not carry the position of an event that was
+-- committed late and filled a gap.)
 CREATE TABLE account_entry (
-    position       BIGINT      NOT NULL,
+    event_id       VARCHAR(255) NOT NULL,
     line           SMALLINT    NOT NULL,
     merchant_id    VARCHAR(64) NOT NULL,
     party_id       VARCHAR(64) NOT NULL,
@@ -30,10 +31,10 @@ CREATE TABLE account_entry (
     counterparty   VARCHAR(64),
     source_id      TEXT        NOT NULL,
     listing_kind   VARCHAR(32),
-    PRIMARY KEY (position, line)
+    PRIMARY KEY (event_id, line)
 );
 
-CREATE INDEX account_entry_by_party ON account_entry (merchant_id, party_id, position);
+CREATE INDEX account_entry_by_party ON account_entry (merchant_id, party_id, occurred_at);
 
 CREATE TABLE account_day (
     merchant_id VARCHAR(64) NOT NULL,

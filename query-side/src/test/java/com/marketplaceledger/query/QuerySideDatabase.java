@@ -13,11 +13,16 @@ public final class QuerySideDatabase {
     }
 
     public static synchronized void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", QuerySideDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    /** The database's URL, also for other processes of a test (the command side). */
+    public static synchronized String jdbcUrl() {
         if (postgres == null) {
             postgres = EmbeddedDatabase.startEphemeral();
         }
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        return EmbeddedDatabase.jdbcUrl(postgres.getPort());
     }
 }

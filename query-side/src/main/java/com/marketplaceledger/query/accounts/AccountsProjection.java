@@ -15,7 +15,7 @@ import com.marketplaceledger.shared.sale.SaleRecorded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * Turns every money movement into account entries of the parties it concerns, and rolls them up
- * per party and day and per network and day. An entry is keyed by its event's position and its
+ * per party and day and per network and day. An entry is keyed by its event's identifier and its
  * line in that event, and the roll-ups only grow when the entry is new, so a redelivered batch
  * changes nothing and a replay from event 0 rebuilds the same rows.
  */
@@ -40,7 +40,7 @@ class AccountsProjection {
 
     private static final String ENTRY = """
             WITH entry AS (
-                INSERT INTO read_model.account_entry (position, line, merchant_id, party_id, kind, currency, amount,
+                INSERT INTO read_model.account_entry (event_id, line, merchant_id, party_id, kind, currency, amount,
                                                       occurred_at, day, counterparty, source_id, listing_kind)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING
@@ -72,17 +72,16 @@ class AccountsProjection {
     }
 
     @EventHandler
-    void on(SaleRecorded event, TrackingToken token) {
+    void on(SaleRecorded event, EventMessage<?> message) {
         String seller = party(event.sellerId());
         String buyer = event.buyer().kind() == BuyerKind.PARTICIPANT ? event.buyer().participantId().value() : null;
         String kind = event.listingKind().name();
         statements().add("""
-                        INSERT INTO read_model.account_sale (merchant_id, sale_id, seller_id, buyer_id, listing_kind, currency, position)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                event.merchantId().value(), event.saleId().value(), seller, buyer, kind, event.amount().currency(),
-                position(token));
+                        INSERT INTO read_model.account_sale (merchant_id, sale_id, seller_id, buyer_id, listing_kind, currency)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.merchantId().value(), event.saleId().value(), seller, buyer, kind, event.amount().currency());
         salesInBatch().put(new SaleKey(event.merchantId().value(), event.saleId().value()), new SaleParties(seller, buyer));
-        var entries = new Entries(event, token, event.saleId().value());
+        var entries = new Entries(event, message, event.saleId().value());
         entries.add(seller, buyer == null ? EntryKind.RETAIL_SALE : EntryKind.INTERNAL_SALE, event.amount(), buyer, kind);
         if (buyer != null) {
             entries.add(buyer, EntryKind.PURCHASE, event.amount(), seller, kind);
@@ -90,37 +89,37 @@ class AccountsProjection {
     }
 
     @EventHandler
-    void on(DistributorEnrolled event, TrackingToken token) {
+    void on(DistributorEnrolled event, EventMessage<?> message) {
         if (event.joiningFeePaid() == null) {
             return;
         }
         String recruit = event.distributorId().value();
-        var entries = new Entries(event, token, recruit);
+        var entries = new Entries(event, message, recruit);
         entries.add(recruit, EntryKind.JOINING_FEE_PAID, event.joiningFeePaid(), MERCHANT, null);
         entries.add(MERCHANT, EntryKind.JOINING_FEE_RECEIVED, event.joiningFeePaid(), recruit, null);
     }
 
     @EventHandler
-    void on(CommissionAccrued event, TrackingToken token) {
+    void on(CommissionAccrued event, EventMessage<?> message) {
         String beneficiary = event.beneficiaryId().value();
-        var entries = new Entries(event, token, event.commissionId().value());
+        var entries = new Entries(event, message, event.commissionId().value());
         entries.add(beneficiary, EntryKind.commission(event.basis()), event.amount(), MERCHANT, null);
         entries.add(MERCHANT, EntryKind.COMMISSION_PAID, event.amount(), beneficiary, null);
     }
 
     @EventHandler
-    void on(CommissionReversed event, TrackingToken token) {
+    void on(CommissionReversed event, EventMessage<?> message) {
         String beneficiary = event.beneficiaryId().value();
-        var entries = new Entries(event, token, event.commissionId().value());
+        var entries = new Entries(event, message, event.commissionId().value());
         entries.add(beneficiary, EntryKind.REVERSAL, event.amount(), MERCHANT, null);
         entries.add(MERCHANT, EntryKind.REVERSAL_RECOVERED, event.amount(), beneficiary, null);
     }
 
     /** The seller pays the refund back; a participant buyer receives it. */
     @EventHandler
-    void on(RefundIssued event, TrackingToken token) {
+    void on(RefundIssued event, EventMessage<?> message) {
         SaleParties sale = saleParties(event.merchantId().value(), event.saleId().value());
-        var entries = new Entries(event, token, event.refundId().value());
+        var entries = new Entries(event, message, event.refundId().value());
         entries.add(sale.seller(), EntryKind.REFUND_PAID, event.amount(), sale.buyer(), null);
         if (sale.buyer() != null) {
             entries.add(sale.buyer(), EntryKind.REFUND_RECEIVED, event.amount(), sale.seller(), null);
@@ -163,28 +162,24 @@ class AccountsProjection {
         return distributor == null ? MERCHANT : distributor.value();
     }
 
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
-    }
-
     /** The entries of one event, numbered by line. */
     private final class Entries {
 
         private final LedgerEvent event;
-        private final long position;
+        private final String eventId;
         private final String sourceId;
         private final Date day;
         private int line;
 
-        Entries(LedgerEvent event, TrackingToken token, String sourceId) {
+        Entries(LedgerEvent event, EventMessage<?> message, String sourceId) {
             this.event = event;
-            this.position = position(token);
+            this.eventId = message.getIdentifier();
             this.sourceId = sourceId;
             this.day = Date.valueOf(calendar.dayOf(event.occurredAt()));
         }
 
         void add(String party, EntryKind kind, Money amount, String counterparty, String listingKind) {
-            statements().add(ENTRY, position, ++line, event.merchantId().value(), party, kind.name(), amount.currency(),
+            statements().add(ENTRY, eventId, ++line, event.merchantId().value(), party, kind.name(), amount.currency(),
                     amount.minorUnits(), Timestamp.from(event.occurredAt()), day, counterparty, sourceId, listingKind);
         }
     }

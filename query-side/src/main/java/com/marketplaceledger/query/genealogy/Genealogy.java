@@ -26,7 +26,7 @@ public class Genealogy {
 
     /** A distributor's place in its merchant's tree. */
     public record Node(String distributorId, String sponsorId, int level, List<UplineMember> upline,
-                       Instant enrolledAt, long position) {
+                       Instant enrolledAt, String enrolmentEventId) {
     }
 
     /** One member of an upline chain, sponsor first; the root is level 1. */
@@ -58,7 +58,7 @@ public class Genealogy {
     /** The distributor, if it was enrolled by the end of {@code asOf}. */
     public Optional<Node> node(String merchantId, String distributorId, LocalDate asOf) {
         return jdbc.query("""
-                        SELECT distributor_id, sponsor_id, level, upline, enrolled_at, position FROM read_model.distributor
+                        SELECT distributor_id, sponsor_id, level, upline, enrolled_at, event_id FROM read_model.distributor
                         WHERE merchant_id = ? AND distributor_id = ?""" + (asOf == null ? "" : " AND enrolled_on <= ?"),
                 Genealogy::node, parameters(asOf, merchantId, distributorId)).stream().findFirst();
     }
@@ -121,7 +121,7 @@ public class Genealogy {
             members.add(new UplineMember(ids.get(k), level - k - 1));
         }
         return new Node(row.getString(1), row.getString(2), level, List.copyOf(members),
-                row.getTimestamp(5).toInstant(), row.getLong(6));
+                row.getTimestamp(5).toInstant(), row.getString(6));
     }
 
     private static Object[] parameters(LocalDate asOf, Object... leading) {

@@ -11,7 +11,7 @@ import com.marketplaceledger.shared.referral.DistributorId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,21 +40,21 @@ class GenealogyProjection {
     }
 
     @EventHandler
-    void on(MerchantRegistered event, TrackingToken token) {
+    void on(MerchantRegistered event, EventMessage<?> message) {
         batch().add("""
-                INSERT INTO read_model.merchant (merchant_id, name, licence_number, jurisdiction, registered_at, position)
+                INSERT INTO read_model.merchant (merchant_id, name, licence_number, jurisdiction, registered_at, event_id)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                 event.merchantId().value(), event.name(), event.licenceNumber(), event.jurisdiction(),
-                Timestamp.from(event.occurredAt()), position(token));
+                Timestamp.from(event.occurredAt()), message.getIdentifier());
     }
 
     @EventHandler
-    void on(CompensationPlanDeclared event, TrackingToken token) throws JsonProcessingException {
+    void on(CompensationPlanDeclared event, EventMessage<?> message) throws JsonProcessingException {
         batch().add("""
-                INSERT INTO read_model.compensation_plan (merchant_id, plan_version, plan, declared_at, position)
+                INSERT INTO read_model.compensation_plan (merchant_id, plan_version, plan, declared_at, event_id)
                 VALUES (?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
                 event.merchantId().value(), event.planVersion(), LedgerJson.objectMapper().writeValueAsString(event.plan()),
-                Timestamp.from(event.occurredAt()), position(token));
+                Timestamp.from(event.occurredAt()), message.getIdentifier());
     }
 
     /**
@@ -62,14 +62,14 @@ class GenealogyProjection {
      * growth, its closure rows (depth = place in the recorded upline) and each ancestor's growth.
      */
     @EventHandler
-    void on(DistributorEnrolled event, TrackingToken token) {
+    void on(DistributorEnrolled event, EventMessage<?> message) {
         List<String> upline = event.upline().stream().map(DistributorId::value).toList();
         Date day = Date.valueOf(calendar.dayOf(event.occurredAt()));
         var fee = event.joiningFeePaid();
         batch().add("""
                 WITH node AS (
                     INSERT INTO read_model.distributor (merchant_id, distributor_id, sponsor_id, upline, level, joining_fee,
-                                                        joining_currency, plan_version, enrolled_at, enrolled_on, position)
+                                                        joining_currency, plan_version, enrolled_at, enrolled_on, event_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
                     RETURNING merchant_id, distributor_id, upline, level, enrolled_on
@@ -95,7 +95,7 @@ class GenealogyProjection {
                 event.merchantId().value(), event.distributorId().value(),
                 event.sponsorId() == null ? null : event.sponsorId().value(), new SqlBatch.TextArray(upline), upline.size() + 1,
                 fee == null ? null : fee.minorUnits(), fee == null ? null : fee.currency(), event.planVersion(),
-                Timestamp.from(event.occurredAt()), day, position(token));
+                Timestamp.from(event.occurredAt()), day, message.getIdentifier());
     }
 
     @ResetHandler
@@ -106,9 +106,5 @@ class GenealogyProjection {
 
     private SqlBatch batch() {
         return SqlBatch.current(NAME, jdbc);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
     }
 }

@@ -25,8 +25,9 @@ import static com.marketplaceledger.query.regulator.NetworksController.AS_OF;
 @Tag(name = "Distributors", description = "A distributor's upline, downline and accounts")
 class DistributorsController {
 
+    /** {@code enrolmentEventId} finds the enrolment in the audit trail. */
     record DistributorDetail(String merchantId, String distributorId, String sponsorId, int level, Instant enrolledAt,
-                             List<Genealogy.UplineMember> upline, Genealogy.Downline downline,
+                             String enrolmentEventId, List<Genealogy.UplineMember> upline, Genealogy.Downline downline,
                              List<AccountFigures> accounts) {
     }
 
@@ -47,7 +48,7 @@ class DistributorsController {
         merchants.require(merchantId);
         Genealogy.Node node = genealogy.requireNode(merchantId, distributorId, asOf);
         return new DistributorDetail(merchantId, node.distributorId(), node.sponsorId(), node.level(), node.enrolledAt(),
-                node.upline(), genealogy.downline(merchantId, distributorId, asOf),
+                node.enrolmentEventId(), node.upline(), genealogy.downline(merchantId, distributorId, asOf),
                 accounts.ofDistributor(merchantId, distributorId, asOf));
     }
 

@@ -173,7 +173,7 @@ class AccountsProjectionIntegrationTest {
         var refund = new RefundIssued(MerchantId.of("M-acc-orphan"), SaleId.of("S-missing"), RefundId.of("R-1"),
                 Money.of(100, "CNY"), Money.of(0, "CNY"), AT);
 
-        assertThatThrownBy(() -> new Redelivery(transactions).deliver(refund, 900_100_001L, projection::on))
+        assertThatThrownBy(() -> new Redelivery(transactions).deliver(refund, "orphan-refund", projection::on))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("S-missing");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.account_entry WHERE merchant_id = 'M-acc-orphan'",
@@ -186,8 +186,8 @@ class AccountsProjectionIntegrationTest {
         var sale = sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"), 4_000);
         var redelivery = new Redelivery(transactions);
         try {
-            redelivery.deliver(sale, 900_200_001L, projection::on);
-            redelivery.deliver(sale, 900_200_001L, projection::on);
+            redelivery.deliver(sale, "redelivered-sale", projection::on);
+            redelivery.deliver(sale, "redelivered-sale", projection::on);
 
             assertThat(only(accounts.ofDistributor(merchant, "D-1", null)).retailSales()).isEqualTo(4_000);
             assertThat(only(accounts.ofNetwork(merchant, null)).retailSales()).isEqualTo(4_000);

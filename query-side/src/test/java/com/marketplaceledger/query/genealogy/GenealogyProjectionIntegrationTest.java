@@ -135,12 +135,12 @@ class GenealogyProjectionIntegrationTest {
         var child = new DistributorEnrolled(m, DistributorId.of("K"), DistributorId.of("R"), List.of(DistributorId.of("R")),
                 Money.of(9_900, "CNY"), null, Instant.parse("2026-04-02T00:00:00Z"));
         var redelivery = new Redelivery(transactions);
-        redelivery.deliver(root, 900_000_001L, projection::on);
-        redelivery.deliver(child, 900_000_002L, projection::on);
+        redelivery.deliver(root, "redelivered-root", projection::on);
+        redelivery.deliver(child, "redelivered-child", projection::on);
         Map<String, Object> before = snapshot(merchant);
 
-        redelivery.deliver(child, 900_000_002L, projection::on);
-        redelivery.deliver(root, 900_000_001L, projection::on);
+        redelivery.deliver(child, "redelivered-child", projection::on);
+        redelivery.deliver(root, "redelivered-root", projection::on);
 
         try {
             assertThat(snapshot(merchant)).isEqualTo(before);

@@ -1,17 +1,17 @@
 package com.marketplaceledger.query.support;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
  * Hands one event straight to a projection's handler in a unit of work and transaction of its
- * own, as a processor would, so a test can deliver the same event twice.
+ * own, as a processor would, so a test can deliver the same event message twice.
  */
 public final class Redelivery {
 
@@ -21,11 +21,12 @@ public final class Redelivery {
         this.transactions = transactions;
     }
 
-    public <E> void deliver(E event, long position, BiConsumer<E, TrackingToken> handler) {
+    public <E> void deliver(E event, String eventId, BiConsumer<E, EventMessage<?>> handler) {
+        EventMessage<E> message = new GenericEventMessage<>(eventId, event, Map.of(), Instant.now());
         transactions.executeWithoutResult(status -> {
-            var unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(event));
+            var unitOfWork = DefaultUnitOfWork.startAndGet(message);
             try {
-                handler.accept(event, new GapAwareTrackingToken(position, List.of()));
+                handler.accept(event, message);
                 unitOfWork.commit();
             } catch (RuntimeException e) {
                 unitOfWork.rollback(e);

@@ -1,0 +1,113 @@
+package com.marketplaceledger.query.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The real command side, started from the jar the build made of it (Maven builds command-side
+ * before query-side), against the test's database: commands go in over its REST API exactly as
+ * a merchant sends them. The query side never depends on the command side's code.
+ */
+public final class CommandSideProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path log;
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private CommandSideProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.base = "http://localhost:" + port;
+    }
+
+    public static CommandSideProcess start(String jdbcUrl) throws IOException, InterruptedException {
+        Path jar = jar();
+        int port = freePort();
+        Path log = Files.createTempFile("command-side", ".log");
+        var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("LEDGER_DB_URL", jdbcUrl);
+        builder.environment().put("LEDGER_DB_USER", "postgres");
+        builder.environment().put("LEDGER_DB_PASSWORD", "");
+        var commandSide = new CommandSideProcess(builder.start(), log, port);
+        commandSide.awaitUp();
+        return commandSide;
+    }
+
+    /** POSTs a JSON command; returns the answer's global position. */
+    public long post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        return answer.get("position").asLong();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitUp() throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the command side exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the command side did not come up within 120 s: " + Files.readString(log));
+    }
+
+    private static Path jar() throws IOException {
+        Path target = Path.of("..", "command-side", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            List<Path> jars = files.filter(f -> f.getFileName().toString().matches("command-side-.*\\.jar")).toList();
+            if (jars.isEmpty()) {
+                throw new IllegalStateException("no command-side jar in " + target
+                        + ": build from the project root (mvn verify), which packages command-side before query-side");
+            }
+            return jars.get(0);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
