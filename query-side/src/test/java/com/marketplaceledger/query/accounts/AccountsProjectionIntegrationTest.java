@@ -1,8 +1,6 @@
 package com.marketplaceledger.query.accounts;
 
-import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.QuerySideDatabase;
-import com.marketplaceledger.query.consistency.ReadModelPositions;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.query.support.Redelivery;
 import com.marketplaceledger.shared.Money;
@@ -20,14 +18,10 @@ import com.marketplaceledger.shared.sale.RefundId;
 import com.marketplaceledger.shared.sale.RefundIssued;
 import com.marketplaceledger.shared.sale.SaleId;
 import com.marketplaceledger.shared.sale.SaleRecorded;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -38,22 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each money event the accounts follow, through the real processor and PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountsProjectionIntegrationTest {
+class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
 
     private static final Instant AT = Instant.parse("2026-05-10T09:00:00Z");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventPositions positions;
-    @Autowired
-    ReadModelPositions readModels;
     @Autowired
     Accounts accounts;
     @Autowired
@@ -67,7 +49,7 @@ class AccountsProjectionIntegrationTest {
 
     @BeforeEach
     void history() {
-        history = new LedgerHistory(eventStore, positions, readModels);
+        history = newHistory();
     }
 
     @Test

@@ -1,23 +1,16 @@
 package com.marketplaceledger.query.consistency;
 
-import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.QuerySideDatabase;
-import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.query.support.QueryApi;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,32 +23,18 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read-your-writes: a query with minPosition answers only once the read models hold that event. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MinPositionIntegrationTest {
+class MinPositionIntegrationTest extends QuerySideIntegrationTest {
 
     private static final Instant AT = Instant.parse("2026-07-01T00:00:00Z");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventPositions positions;
-    @Autowired
-    ReadModelPositions readModels;
     @Autowired
     Serializer serializer;
     @Autowired
     DataSource dataSource;
-    @LocalServerPort
-    int port;
 
     @Test
     void a_query_right_after_a_write_sees_the_write() {
-        var history = new LedgerHistory(eventStore, positions, readModels);
+        var history = newHistory();
         var m = MerchantId.of("M-ryw");
         history.appendAndAwait("merchant/M-ryw", new MerchantRegistered(m, "RYW Co", "LIC-1", "CN", AT));
 
@@ -74,7 +53,7 @@ class MinPositionIntegrationTest {
      */
     @Test
     void a_position_not_yet_processed_gets_503_with_retry_after_and_then_answers() throws Exception {
-        var history = new LedgerHistory(eventStore, positions, readModels);
+        var history = newHistory();
         var m = MerchantId.of("M-late");
         history.appendAndAwait("merchant/M-late", new MerchantRegistered(m, "Late Co", "LIC-2", "CN", AT));
         var api = new QueryApi(port);

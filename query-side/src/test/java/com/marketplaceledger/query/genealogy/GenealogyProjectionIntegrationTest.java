@@ -1,8 +1,6 @@
 package com.marketplaceledger.query.genealogy;
 
-import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.QuerySideDatabase;
-import com.marketplaceledger.query.consistency.ReadModelPositions;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.query.support.Redelivery;
 import com.marketplaceledger.shared.Money;
@@ -14,14 +12,10 @@ import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
 import com.marketplaceledger.query.web.Paging;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -32,20 +26,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each event the genealogy follows, through the real processor and PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GenealogyProjectionIntegrationTest {
+class GenealogyProjectionIntegrationTest extends QuerySideIntegrationTest {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventPositions positions;
-    @Autowired
-    ReadModelPositions readModels;
     @Autowired
     Genealogy genealogy;
     @Autowired
@@ -61,7 +43,7 @@ class GenealogyProjectionIntegrationTest {
 
     @BeforeEach
     void history() {
-        history = new LedgerHistory(eventStore, positions, readModels);
+        history = newHistory();
     }
 
     @Test

@@ -1,23 +1,14 @@
 package com.marketplaceledger.query.regulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.QuerySideDatabase;
-import com.marketplaceledger.query.consistency.ReadModelPositions;
-import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.query.support.QueryApi;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.Walkthrough;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +16,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The regulator API over the README walk-through, as recorded in the event store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegulatorApiIntegrationTest {
+class RegulatorApiIntegrationTest extends QuerySideIntegrationTest {
 
     private static final String M = "M-regulator-1";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventPositions positions;
-    @Autowired
-    ReadModelPositions readModels;
-    @LocalServerPort
-    int port;
 
     QueryApi api;
 
     @BeforeAll
     void walkThrough() {
-        api = new QueryApi(port);
-        Walkthrough.record(new LedgerHistory(eventStore, positions, readModels), M);
+        api = api();
+        Walkthrough.record(newHistory(), M);
     }
 
     @Test

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.QuerySideDatabase;
 import com.marketplaceledger.query.support.CommandSideProcess;
 import com.marketplaceledger.query.support.QueryApi;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jar, in a process of its own, on the same database), the answers come out of the query side,
  * read with the position of the last command so that they include everything it recorded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WalkthroughEndToEndIntegrationTest {
+class WalkthroughEndToEndIntegrationTest extends QuerySideIntegrationTest {
 
     private static final String M = "/merchants/M-hz-001";
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
 
     CommandSideProcess commandSide;
     QueryApi api;
@@ -43,7 +32,7 @@ class WalkthroughEndToEndIntegrationTest {
 
     @BeforeAll
     void walkThrough() throws Exception {
-        api = new QueryApi(port);
+        api = api();
         commandSide = CommandSideProcess.start(QuerySideDatabase.jdbcUrl());
         commandSide.post("/merchants", """
                 {"merchantId":"M-hz-001","name":"Hangzhou Tea Co","licenceNumber":"91330100MA2XXXXX",
