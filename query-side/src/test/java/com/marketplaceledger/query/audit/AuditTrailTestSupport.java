@@ -2,18 +2,13 @@ package com.marketplaceledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marketplaceledger.query.QuerySideDatabase;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.shared.LedgerEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,8 +32,7 @@ import java.util.function.BooleanSupplier;
  * are appended straight to Axon's event store; tests use merchant ids of their own, so they never
  * see each other's events (the store is shared by every test class of the module).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class AuditTrailTestSupport {
+abstract class AuditTrailTestSupport extends QuerySideIntegrationTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -47,19 +41,8 @@ abstract class AuditTrailTestSupport {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @Autowired
-    EventStore eventStore;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    @LocalServerPort
-    int port;
 
     /** A merchant id no other test uses. */
     static String newMerchantId(String prefix) {
