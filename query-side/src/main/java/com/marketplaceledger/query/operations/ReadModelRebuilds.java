@@ -50,7 +50,7 @@ public class ReadModelRebuilds {
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
     private final Object admission = new Object();
 
-    private final Duration shutdownTimeout;
+    private volatile Duration shutdownTimeout;
 
     ReadModelRebuilds(ReadModelProcessors processors, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer,
                       @Value("${ledger.operations.shutdown-timeout:30s}") Duration shutdownTimeout) {
@@ -59,6 +59,13 @@ public class ReadModelRebuilds {
         this.tokens = tokens;
         this.serializer = serializer;
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** Sets how long a rebuild waits for a processor to stop; returns the previous value. For tests. */
+    Duration shutdownTimeout(Duration timeout) {
+        Duration previous = shutdownTimeout;
+        shutdownTimeout = timeout;
+        return previous;
     }
 
     /**
