@@ -1,8 +1,7 @@
 package com.marketplaceledger.query.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.QuerySideDatabase;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.merchant.CompensationPlan;
 import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
@@ -15,18 +14,12 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,41 +33,15 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operations of the read models through real HTTP, a real PostgreSQL and a pooled processor of
- * a test-only read model ({@link PoisonTestProjection}, two segments, batches of up to 10 events).
+ * The operations of the read models through real HTTP, a real PostgreSQL and the pooled processor
+ * of a test-only read model ({@link PoisonTestProjection}: two segments, batches of up to 10 events).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "axon.eventhandling.processors.poison-test.mode=pooled",
-        "axon.eventhandling.processors.poison-test.batch-size=10",
-        "axon.eventhandling.processors.poison-test.initial-segment-count=2",
-        "axon.eventhandling.processors.poison-test.thread-count=2",
-        "ledger.operations.shutdown-timeout=3s"})
-class OperationsIntegrationTest {
+class OperationsIntegrationTest extends QuerySideIntegrationTest {
 
     private static final String POISON_TEST = PoisonTestProjection.NAME;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicLong RUN = new AtomicLong();
 
-    @TestConfiguration
-    static class PoisonTestReadModel {
-
-        @Bean
-        PoisonTestProjection poisonTestProjection() {
-            return new PoisonTestProjection();
-        }
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        QuerySideDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    EventPositions positions;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -111,6 +78,7 @@ class OperationsIntegrationTest {
     void every_read_model_processor_has_a_jdbc_dead_letter_queue_and_a_dead_letter_processor() {
         List<String> names = processing.eventProcessors().keySet().stream().sorted().toList();
         assertThat(names).contains(POISON_TEST);
+        assertThat(processing.eventProcessor(POISON_TEST)).get().isInstanceOf(PooledStreamingEventProcessor.class);
         for (String name : names) {
             assertThat(processing.deadLetterQueue(name)).as(name).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
             assertThat(processing.sequencedDeadLetterProcessor(name)).as(name).isPresent();
@@ -329,7 +297,13 @@ class OperationsIntegrationTest {
         Appended event = append(stream, 0, registered(stream, "Stuck Co"));
         awaitThat("the handler is held in its batch", () -> projection.waiting.get() > waiting);
 
-        OperationsHttp.Answer refused = http.post("/operations/read-models/" + POISON_TEST + "/rebuild");
+        OperationsHttp.Answer refused;
+        Duration shutdownTimeout = rebuilds.shutdownTimeout(Duration.ofSeconds(2));
+        try {
+            refused = http.post("/operations/read-models/" + POISON_TEST + "/rebuild");
+        } finally {
+            rebuilds.shutdownTimeout(shutdownTimeout);
+        }
         assertProblem(refused, 503, "processor-not-stopping", "processor");
         assertThat(refused.retryAfter()).isEqualTo("30");
         assertThat(projection.resets.get()).as("nothing was reset").isEqualTo(resets);

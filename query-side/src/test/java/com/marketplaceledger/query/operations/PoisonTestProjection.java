@@ -39,7 +39,7 @@ class PoisonTestProjection {
     volatile boolean poisoned;
     final Map<String, Handled> handled = new ConcurrentHashMap<>();
     final List<String> order = new CopyOnWriteArrayList<>();
-    /** The batch of each rejected event: the ids of every event of its unit of work. */
+    /** The batch in which each rejected event was first rejected: the ids of every event of its unit of work. */
     final Map<String, List<String>> rejectedBatches = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> rejections = new ConcurrentHashMap<>();
     final AtomicInteger flushFailures = new AtomicInteger();
@@ -70,7 +70,7 @@ class PoisonTestProjection {
             });
         }
         if (poisoned && payload instanceof MerchantRegistered registered && POISON.equals(registered.name())) {
-            rejectedBatches.put(event.getIdentifier(), batch);
+            rejectedBatches.putIfAbsent(event.getIdentifier(), batch);
             rejections.computeIfAbsent(event.getIdentifier(), id -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("the test projection rejects merchant " + registered.merchantId().value()
                     + " named " + POISON);
