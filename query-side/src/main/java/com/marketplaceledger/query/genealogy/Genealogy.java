@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,11 +107,20 @@ public class Genealogy {
     }
 
     public Network network(String merchantId, LocalDate asOf) {
-        return jdbc.queryForObject("""
-                        SELECT coalesce(sum(joined), 0), coalesce(sum(roots), 0), coalesce(max(deepest_level), 0)
-                        FROM read_model.network_growth WHERE merchant_id = ?""" + (asOf == null ? "" : " AND day <= ?"),
-                (row, i) -> new Network(row.getLong(1), row.getLong(2), row.getInt(3)),
-                parameters(asOf, merchantId));
+        return networks(List.of(merchantId), asOf).get(merchantId);
+    }
+
+    /** Several merchants' networks in one query, by merchant id (an empty network for one without distributors). */
+    public Map<String, Network> networks(List<String> merchantIds, LocalDate asOf) {
+        var networks = new HashMap<String, Network>();
+        merchantIds.forEach(id -> networks.put(id, new Network(0, 0, 0)));
+        jdbc.query("""
+                        SELECT merchant_id, sum(joined), sum(roots), max(deepest_level) FROM read_model.network_growth
+                        WHERE merchant_id = ANY (?)""" + (asOf == null ? "" : " AND day <= ?") + " GROUP BY merchant_id",
+                row -> {
+                    networks.put(row.getString(1), new Network(row.getLong(2), row.getLong(3), row.getInt(4)));
+                }, parameters(asOf, (Object) merchantIds.toArray(String[]::new)));
+        return networks;
     }
 
     private static Node node(ResultSet row, int i) throws SQLException {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Merchants and their networks as a whole, for regulators. */
 @RestController
@@ -56,7 +57,11 @@ class NetworksController {
                                            @RequestParam(defaultValue = "50") int size) {
         Paging paging = Paging.of(page, size);
         var listed = merchants.list(paging);
-        return new Paging.Page<>(listed.items().stream().map(m -> summary(m, asOf)).toList(),
+        List<String> ids = listed.items().stream().map(Merchants.Merchant::merchantId).toList();
+        Map<String, Genealogy.Network> networks = genealogy.networks(ids, asOf);
+        Map<String, List<AccountFigures>> revenue = accounts.ofNetworks(ids, asOf);
+        return new Paging.Page<>(listed.items().stream().map(m -> summary(m, networks.get(m.merchantId()),
+                        revenue.getOrDefault(m.merchantId(), List.of()))).toList(),
                 listed.page(), listed.size(), listed.hasMore());
     }
 
@@ -65,7 +70,9 @@ class NetworksController {
     MerchantDetail merchant(@PathVariable String merchantId,
                             @Parameter(description = AS_OF) @RequestParam(required = false) LocalDate asOf) {
         Merchants.Merchant merchant = merchants.require(merchantId);
-        return new MerchantDetail(summary(merchant, asOf), genealogy.network(merchantId, asOf), merchants.plans(merchantId));
+        Genealogy.Network network = genealogy.network(merchantId, asOf);
+        return new MerchantDetail(summary(merchant, network, accounts.ofNetwork(merchantId, asOf)), network,
+                merchants.plans(merchantId));
     }
 
     @GetMapping("/merchants/{merchantId}/accounts")
@@ -84,10 +91,10 @@ class NetworksController {
         return new MonthlyAccounts(accounts.monthlyOfMerchant(merchantId, asOf), accounts.monthlyOfNetwork(merchantId, asOf));
     }
 
-    private MerchantSummary summary(Merchants.Merchant merchant, LocalDate asOf) {
-        Genealogy.Network network = genealogy.network(merchant.merchantId(), asOf);
-        List<Headline> revenue = accounts.ofNetwork(merchant.merchantId(), asOf).stream().map(Headline::of).toList();
+    private static MerchantSummary summary(Merchants.Merchant merchant, Genealogy.Network network,
+                                           List<AccountFigures> networkAccounts) {
         return new MerchantSummary(merchant.merchantId(), merchant.name(), merchant.licenceNumber(), merchant.jurisdiction(),
-                merchant.registeredAt(), network.participants(), network.levels(), revenue);
+                merchant.registeredAt(), network.participants(), network.levels(),
+                networkAccounts.stream().map(Headline::of).toList());
     }
 }
