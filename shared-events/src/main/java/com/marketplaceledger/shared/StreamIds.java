@@ -29,4 +29,24 @@ public final class StreamIds {
     public static String sale(MerchantId merchant, SaleId sale) {
         return "sale/" + merchant.value() + "/" + sale.value();
     }
+
+    /** An alert's stream: raised once, so a second raise of the same alert id is refused by the store. */
+    public static String alert(MerchantId merchant, String alertId) {
+        return "alert/" + merchant.value() + "/" + alertId;
+    }
+
+    /** A regulator's case file. */
+    public static String caseFile(String caseId) {
+        return "case/" + caseId;
+    }
+
+    /** The versions of one detection rule, version n at sequence n - 1. */
+    public static String detectionRule(String ruleId) {
+        return "detection-rule/" + ruleId;
+    }
+
+    /** The versions of the detection rule set, and which of them is active. */
+    public static String detectionRuleSet() {
+        return "detection-rule-set";
+    }
 }
