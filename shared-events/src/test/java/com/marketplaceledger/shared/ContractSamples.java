@@ -4,6 +4,11 @@ import com.marketplaceledger.shared.commission.CommissionAccrued;
 import com.marketplaceledger.shared.commission.CommissionBasis;
 import com.marketplaceledger.shared.commission.CommissionId;
 import com.marketplaceledger.shared.commission.CommissionReversed;
+import com.marketplaceledger.shared.detection.AlertId;
+import com.marketplaceledger.shared.detection.AlertRaised;
+import com.marketplaceledger.shared.detection.Measurement;
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.listing.ListingPublished;
@@ -25,7 +30,9 @@ import com.marketplaceledger.shared.sale.SaleId;
 import com.marketplaceledger.shared.sale.SaleRecorded;
 import org.axonframework.serialization.Revision;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -225,7 +232,27 @@ final class ContractSamples {
                     cny(840),
                     RETAIL_SALE,
                     REFUND,
-                    Instant.parse("2025-03-21T02:00:00Z"))));
+                    Instant.parse("2025-03-21T02:00:00Z"))),
+
+            // the criminal-scale rule fired on the whole network: 31 people in 4 levels, with entry fees
+            primary(new AlertRaised(
+                    MERCHANT,
+                    AlertId.of("A-5c1f0e93b2d47a6e8f10"),
+                    "CN-CRIMINAL-SCALE",
+                    1,
+                    1,
+                    Severity.CRITICAL,
+                    RuleCategory.PYRAMID_INDICATOR,
+                    null,
+                    null,
+                    LocalDate.parse("2025-03-31"),
+                    List.of(new Measurement("people", new BigDecimal("31"), "people", ">=", new BigDecimal("30")),
+                            new Measurement("levels", new BigDecimal("4"), "levels", ">=", new BigDecimal("3")),
+                            new Measurement("joiningFeesPaid", new BigDecimal("30"), "payments", null, null)),
+                    "31 people in 4 levels, counting the organiser, joined a network that charges entry fees or pays per recruit",
+                    List.of("0b8e5f0c-8f2a-4f57-9d3e-6f1c2a7d9b01", "4d2c7a10-3b6e-4e8f-a1c9-2b7d5e8f0a13"),
+                    61,
+                    Instant.parse("2025-04-01T00:05:00Z"))));
 
     private static Sample primary(LedgerEvent event) {
         return new Sample(event.getClass().getSimpleName() + ".v" + revisionOf(event.getClass()) + ".json", event);
