@@ -28,8 +28,7 @@ class SharedEventsArchitectureTest {
             "com.marketplaceledger.shared.referral",
             "com.marketplaceledger.shared.sale",
             "com.marketplaceledger.shared.commission",
-            "com.marketplaceledger.shared.detection",
-            "com.marketplaceledger.shared.casework"};
+            "com.marketplaceledger.shared.detection"};
 
     /** Past tense or past participle: Registered, Declared, Published, Withdrawn, Issued, ... */
     private static final String PAST_TENSE_NAME = ".*\\.[A-Z][A-Za-z]*[a-z](ed|en|wn)";
