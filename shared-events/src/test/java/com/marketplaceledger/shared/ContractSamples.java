@@ -1,5 +1,12 @@
 package com.marketplaceledger.shared;
 
+import com.marketplaceledger.shared.casework.CaseClosed;
+import com.marketplaceledger.shared.casework.CaseEscalated;
+import com.marketplaceledger.shared.casework.CaseFinding;
+import com.marketplaceledger.shared.casework.CaseId;
+import com.marketplaceledger.shared.casework.CaseNoteAdded;
+import com.marketplaceledger.shared.casework.CaseOpened;
+import com.marketplaceledger.shared.casework.CaseReviewStarted;
 import com.marketplaceledger.shared.commission.CommissionAccrued;
 import com.marketplaceledger.shared.commission.CommissionBasis;
 import com.marketplaceledger.shared.commission.CommissionId;
@@ -65,6 +72,7 @@ final class ContractSamples {
     static final SaleId RETAIL_SALE = SaleId.of("S-20250318-0042");
     static final RefundId REFUND = RefundId.of("R-0042-1");
     static final RefundId LATE_REFUND = RefundId.of("R-0042-2");
+    static final CaseId CASE = CaseId.of("CASE-2025-0017");
 
     private ContractSamples() {
     }
@@ -252,7 +260,45 @@ final class ContractSamples {
                     "31 people in 4 levels, counting the organiser, joined a network that charges entry fees or pays per recruit",
                     List.of("0b8e5f0c-8f2a-4f57-9d3e-6f1c2a7d9b01", "4d2c7a10-3b6e-4e8f-a1c9-2b7d5e8f0a13"),
                     61,
-                    Instant.parse("2025-04-01T00:05:00Z"))));
+                    Instant.parse("2025-04-01T00:05:00Z"))),
+
+            // a regulator's case on that alert, from opening to closing with a penalty
+            primary(new CaseOpened(
+                    MERCHANT,
+                    CASE,
+                    List.of(AlertId.of("A-5c1f0e93b2d47a6e8f10")),
+                    "inspector.wang",
+                    "31 participants in 4 levels paying entry fees: check the starter package sales",
+                    Instant.parse("2025-04-02T01:30:00Z"))),
+
+            primary(new CaseReviewStarted(
+                    MERCHANT,
+                    CASE,
+                    "inspector.wang",
+                    Instant.parse("2025-04-02T06:00:00Z"))),
+
+            primary(new CaseNoteAdded(
+                    MERCHANT,
+                    CASE,
+                    1,
+                    "inspector.wang",
+                    "D-0003 recruited 12 of the 31; every recruit bought the starter package on joining",
+                    Instant.parse("2025-04-03T02:15:00Z"))),
+
+            primary(new CaseEscalated(
+                    MERCHANT,
+                    CASE,
+                    "inspector.wang",
+                    "criminal-scale thresholds met: needs the bureau's decision",
+                    Instant.parse("2025-04-07T08:00:00Z"))),
+
+            primary(new CaseClosed(
+                    MERCHANT,
+                    CASE,
+                    "director.li",
+                    CaseFinding.PENALISED,
+                    "entry fees refunded to the 30 recruits, fine imposed, plan withdrawn",
+                    Instant.parse("2025-05-20T03:00:00Z"))));
 
     private static Sample primary(LedgerEvent event) {
         return new Sample(event.getClass().getSimpleName() + ".v" + revisionOf(event.getClass()) + ".json", event);

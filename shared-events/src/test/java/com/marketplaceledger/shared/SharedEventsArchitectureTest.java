@@ -28,7 +28,8 @@ class SharedEventsArchitectureTest {
             "com.marketplaceledger.shared.referral",
             "com.marketplaceledger.shared.sale",
             "com.marketplaceledger.shared.commission",
-            "com.marketplaceledger.shared.detection"};
+            "com.marketplaceledger.shared.detection",
+            "com.marketplaceledger.shared.casework"};
 
     /** Past tense or past participle: Registered, Declared, Published, Withdrawn, Issued, ... */
     private static final String PAST_TENSE_NAME = ".*\\.[A-Z][A-Za-z]*[a-z](ed|en|wn)";
