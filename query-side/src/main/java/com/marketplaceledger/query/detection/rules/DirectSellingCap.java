@@ -1,0 +1,91 @@
+package com.marketplaceledger.query.detection.rules;
+
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
+import com.marketplaceledger.shared.detection.Measurement;
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.marketplaceledger.query.detection.rules.Measurements.MINOR_UNITS;
+import static com.marketplaceledger.query.detection.rules.Measurements.context;
+import static com.marketplaceledger.query.detection.rules.Measurements.count;
+import static com.marketplaceledger.query.detection.rules.Measurements.fraction;
+import static com.marketplaceledger.query.detection.rules.Measurements.money;
+import static com.marketplaceledger.query.detection.rules.Measurements.percent;
+import static com.marketplaceledger.query.detection.rules.Measurements.share;
+import static com.marketplaceledger.query.detection.rules.Measurements.shareCompared;
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.toList;
+
+/**
+ * CN-DIRECT-SELLING-CAP: lawful direct selling pays a seller only on its own sales to consumers,
+ * at most 30% of them, month by month. Pay with no own retail sales at all is over any cap.
+ */
+final class DirectSellingCap implements DetectionRule {
+
+    static final RuleDescription DESCRIPTION = new RuleDescription(
+            "CN-DIRECT-SELLING-CAP",
+            "Pay above 30% of the seller's own retail sales in a month",
+            RuleCategory.COMPLIANCE,
+            Severity.MEDIUM,
+            "直销管理条例 (Regulations on Direct Selling Administration) Art. 24",
+            true,
+            1,
+            Map.of("maxPayShareBasisPoints", BigDecimal.valueOf(3000)));
+
+    /** Worst first: pay without own retail sales (the most paid first), then by pay share. */
+    private static final Comparator<EarnerMonth> WORST_FIRST = Comparator
+            .comparing((EarnerMonth e) -> e.ownRetail() == 0)
+            .thenComparing(e -> e.ownRetail() == 0 ? BigDecimal.valueOf(e.pay()) : payShare(e))
+            .reversed();
+
+    @Override
+    public RuleDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
+        long maxShare = thresholds.whole("maxPayShareBasisPoints");
+        Map<YearMonth, List<EarnerMonth>> overCap = facts.earners().stream()
+                .filter(e -> e.pay() * 10_000 > maxShare * e.ownRetail())
+                .sorted(WORST_FIRST)
+                .collect(groupingBy(EarnerMonth::month, TreeMap::new, toList()));
+        List<Finding> findings = new ArrayList<>();
+        overCap.forEach((month, earners) -> findings.add(finding(month, earners, maxShare)));
+        return findings;
+    }
+
+    private static Finding finding(YearMonth month, List<EarnerMonth> earners, long maxShare) {
+        EarnerMonth worst = earners.get(0);
+        List<Measurement> measurements = new ArrayList<>();
+        measurements.add(context("distributorsOverCap", earners.size(), "distributors"));
+        // a share of nothing has no value, so pay without own retail sales is shown as the two sums
+        if (worst.ownRetail() > 0) {
+            measurements.add(shareCompared("worstPayShare", share(worst.pay(), worst.ownRetail()), ">", maxShare));
+        }
+        measurements.add(context("worstPay", worst.pay(), MINOR_UNITS));
+        measurements.add(context("worstOwnRetail", worst.ownRetail(), MINOR_UNITS));
+        Evidence evidence = earners.stream().map(EarnerMonth::evidence).reduce(Evidence.NONE, Evidence::and);
+        return new Finding(month.toString(), measurements,
+                "In %s, the network paid %s more than %s of their own retail sales; the worst, %s, received %s %s"
+                        .formatted(month, count(earners.size(), "distributor"), percent(fraction(maxShare)), worst.distributorId(),
+                                money(worst.pay()), worst.ownRetail() == 0
+                                        ? "with no retail sales of its own"
+                                        : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()),
+                                                percent(share(worst.pay(), worst.ownRetail())))),
+                evidence);
+    }
+
+    private static BigDecimal payShare(EarnerMonth earner) {
+        return BigDecimal.valueOf(earner.pay()).divide(BigDecimal.valueOf(earner.ownRetail()), MathContext.DECIMAL64);
+    }
+}
