@@ -1,0 +1,54 @@
+package com.marketplaceledger.query.detection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.marketplaceledger.query.projection.SqlBatch;
+import com.marketplaceledger.query.projection.SqlBatch.TextArray;
+import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.detection.AlertRaised;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+
+/** The alerts raised, and where the case work on each stands. Keyed by alert id: idempotent. */
+@Component
+@ProcessingGroup(AlertProjection.NAME)
+class AlertProjection {
+
+    static final String NAME = "alerts";
+
+    private final JdbcTemplate jdbc;
+
+    AlertProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AlertRaised event, EventMessage<?> message) throws JsonProcessingException {
+        String measurements = LedgerJson.objectMapper().writeValueAsString(event.measurements());
+        batch().add("""
+                        INSERT INTO read_model.alert (alert_id, merchant_id, rule_id, rule_version, rule_set_version, severity,
+                                                      category, subtree_root_id, period, observed_on, measurements, reason,
+                                                      evidence_event_ids, evidence_total, raised_at, event_id, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'OPEN') ON CONFLICT DO NOTHING""",
+                event.alertId().value(), event.merchantId().value(), event.ruleId(), event.ruleVersion(),
+                event.ruleSetVersion(), event.severity().name(), event.category().name(),
+                event.subtreeRootId() == null ? null : event.subtreeRootId().value(), event.period(),
+                Date.valueOf(event.observedOn()), measurements, event.reason(), new TextArray(event.evidenceEventIds()),
+                event.evidenceTotal(), Timestamp.from(message.getTimestamp()), message.getIdentifier());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE read_model.alert");
+    }
+
+    private SqlBatch batch() {
+        return SqlBatch.current(NAME, jdbc);
+    }
+}

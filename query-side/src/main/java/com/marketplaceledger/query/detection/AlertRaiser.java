@@ -1,0 +1,66 @@
+package com.marketplaceledger.query.detection;
+
+import com.marketplaceledger.query.detection.Evaluator.Candidate;
+import com.marketplaceledger.shared.StreamIds;
+import com.marketplaceledger.shared.detection.AlertRaised;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import com.marketplaceledger.shared.referral.DistributorId;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Appends an AlertRaised event for a finding, once. The alert's stream is its id, and the event
+ * is the stream's first: a second raise of the same alert (by a concurrent evaluation, another
+ * instance, or a re-evaluation) collides on the event table's unique stream and sequence.
+ */
+@Component
+class AlertRaiser {
+
+    static final String ALERT_TYPE = "Alert";
+
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AlertRaiser(EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Whether the alert was raised now (false when it had been raised before). */
+    boolean raise(String merchantId, String subtreeRootId, LocalDate observedOn, Candidate candidate) {
+        if (known(candidate)) {
+            return false;
+        }
+        var finding = candidate.finding();
+        var rule = candidate.rule();
+        var description = rule.rule().description();
+        var event = new AlertRaised(MerchantId.of(merchantId), candidate.alertId(), rule.ruleId(), rule.version(),
+                candidate.ruleSetVersion(), description.severity(), description.category(),
+                subtreeRootId == null ? null : DistributorId.of(subtreeRootId), finding.period(), observedOn,
+                finding.measurements(), finding.reason(), finding.evidence().eventIds(), finding.evidence().total(),
+                clock.instant());
+        try {
+            eventStore.publish(new GenericDomainEventMessage<>(ALERT_TYPE,
+                    StreamIds.alert(event.merchantId(), event.alertId().value()), 0, event, MetaData.emptyInstance()));
+            return true;
+        } catch (ConcurrencyException alreadyRaised) {
+            return false;
+        }
+    }
+
+    /** The read model usually knows; the event store always does. */
+    private boolean known(Candidate candidate) {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM read_model.alert WHERE alert_id = ?", Integer.class,
+                candidate.alertId().value());
+        return rows != null && rows > 0;
+    }
+}

@@ -1,0 +1,150 @@
+package com.marketplaceledger.query.detection;
+
+import com.marketplaceledger.query.consistency.ReadModelPositions;
+import com.marketplaceledger.query.detection.RuleCatalogue.RuleSet;
+import com.marketplaceledger.query.operations.ReadModelRebuilds;
+import com.marketplaceledger.query.projection.BusinessCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Judges networks as their events arrive. The risk-facts projection marks a network pending with
+ * the position of its newest event; once every read model holds that position, the network is
+ * judged as of today by the active rule set (alerts raised) and by the shadow rule set, if one
+ * runs (findings kept apart, no alerts). A network whose position moved on meanwhile stays
+ * pending for the next round.
+ */
+@Component
+class ContinuousDetection implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContinuousDetection.class);
+    private static final int NETWORKS_PER_ROUND = 50;
+
+    private record Pending(String merchantId, long position) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ReadModelPositions positions;
+    private final ReadModelRebuilds rebuilds;
+    private final RuleCatalogue catalogue;
+    private final Evaluator evaluator;
+    private final AlertRaiser raiser;
+    private final ShadowMode shadow;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final DetectionProperties properties;
+    private ScheduledExecutorService scheduler;
+
+    ContinuousDetection(JdbcTemplate jdbc, ReadModelPositions positions, ReadModelRebuilds rebuilds,
+                        RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, ShadowMode shadow,
+                        BusinessCalendar calendar, Clock clock, DetectionProperties properties) {
+        this.jdbc = jdbc;
+        this.positions = positions;
+        this.rebuilds = rebuilds;
+        this.catalogue = catalogue;
+        this.evaluator = evaluator;
+        this.raiser = raiser;
+        this.shadow = shadow;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Marks every network pending, e.g. after a new rule set was activated or put in shadow. */
+    void rejudgeAll() {
+        jdbc.update("""
+                INSERT INTO read_model.detection_pending (merchant_id, position)
+                SELECT merchant_id, 0 FROM read_model.merchant ON CONFLICT DO NOTHING""");
+    }
+
+    /** One round; answers how many networks it judged. */
+    int judgePending() {
+        if (!rebuilds.replaying().isEmpty()) {
+            return 0;
+        }
+        List<Pending> pending = jdbc.query(
+                "SELECT merchant_id, position FROM read_model.detection_pending ORDER BY position LIMIT " + NETWORKS_PER_ROUND,
+                (row, n) -> new Pending(row.getString(1), row.getLong(2)));
+        int judged = 0;
+        for (Pending network : pending) {
+            if (network.position() > 0 && !positions.allHaveProcessed(network.position())) {
+                continue;
+            }
+            judge(network.merchantId());
+            jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = ? AND position = ?",
+                    network.merchantId(), network.position());
+            judged++;
+        }
+        return judged;
+    }
+
+    private void judge(String merchantId) {
+        LocalDate today = calendar.dayOf(clock.instant());
+        RuleSet active = catalogue.active();
+        for (var candidate : evaluator.evaluate(merchantId, null, today, active)) {
+            raiser.raise(merchantId, null, today, candidate);
+        }
+        Integer shadowVersion = shadow.ruleSetVersion();
+        if (shadowVersion != null) {
+            for (var candidate : evaluator.evaluate(merchantId, null, today, catalogue.ruleSet(shadowVersion))) {
+                var finding = candidate.finding();
+                jdbc.update("""
+                                INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
+                                                                       period, observed_on, measurements, reason, first_seen_at)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
+                        shadowVersion, candidate.alertId().value(), merchantId, candidate.rule().ruleId(),
+                        candidate.rule().version(), finding.period(), java.sql.Date.valueOf(today),
+                        Json.write(finding.measurements()), finding.reason(), Timestamp.from(clock.instant()));
+            }
+        }
+    }
+
+    private void round() {
+        try {
+            while (judgePending() > 0) {
+                // keep going while networks come ready
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Continuous detection round failed; retrying next round", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (properties.enabled()) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "continuous-detection"));
+            long millis = properties.interval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** After the processors have started, before them at shutdown. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,336 @@
+package com.marketplaceledger.query.detection;
+
+import com.marketplaceledger.query.detection.rules.Evidence;
+import com.marketplaceledger.query.detection.rules.NetworkFacts;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.Month;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.Penalty;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.RefundCase;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.Reorder;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.Tally;
+import com.marketplaceledger.query.projection.BusinessCalendar;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads what the rules judge about one network, as of a business day, from the genealogy,
+ * risk-facts and case-work read models. Every count comes with the events that prove it (at most
+ * {@code ledger.detection.max-evidence} of them per fact).
+ *
+ * <p>A scope is a merchant's whole network or one distributor's subtree; its members are the
+ * distributors enrolled by the day. For a network the merchant itself is the organiser, person 1
+ * at level 1; for a subtree the root is.
+ */
+@Component
+class FactsLoader {
+
+    /** The goods that are an entry fee in disguise (禁止传销条例 Art. 7(2)). */
+    private static final String GATE_KINDS = "('STARTER_PACKAGE', 'MEMBERSHIP', 'FRANCHISE', 'BRANCH_STAKE')";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+    private final DetectionProperties properties;
+
+    FactsLoader(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, DetectionProperties properties) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    NetworkFacts load(String merchantId, String subtreeRootId, LocalDate asOf) {
+        var scope = new Scope(merchantId, subtreeRootId, asOf);
+        var params = scope.params();
+        Shape shape = shape(scope, params);
+        Tally joiningFees = tally(scope.members("""
+                SELECT count(*) AS n, coalesce(sum(joining_fee), 0) AS amount,
+                       coalesce(sum(joining_fee) FILTER (WHERE joining_currency = 'CNY'), 0) AS cny,
+                       (array_agg(event_id ORDER BY enrolled_at))[1:%d] AS ids
+                FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)"""),
+                params);
+        Tally participantPurchases = tally(scope.members(salesTally("buyer_id IN (members)")), params);
+        Tally gatePurchases = tally(scope.members(salesTally("buyer_id IN (members) AND listing_kind IN " + GATE_KINDS)), params);
+        long collectedCny = cny(scope.members("""
+                SELECT coalesce(sum(amount) FILTER (WHERE currency = 'CNY'), 0) FROM read_model.risk_sale
+                WHERE merchant_id = :m AND day <= :asOf AND buyer_id IN (members)"""), params)
+                + cny(scope.members("""
+                SELECT coalesce(sum(joining_fee) FILTER (WHERE joining_currency = 'CNY'), 0) FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)"""), params);
+        String retailSellers = scope.isNetwork() ? "TRUE" : "seller_id IN (members)";
+        var plan = planInForce(params);
+        return new NetworkFacts(
+                merchantId,
+                subtreeRootId,
+                asOf,
+                shape.people(),
+                shape.levels(),
+                shape.enrolments(),
+                joiningFees,
+                gatePurchases,
+                gatePlans(params),
+                tally(scope.members(commissionTally("basis IN ('RECRUITMENT', 'JOINING_FEE')")), params),
+                tally(scope.members(commissionTally("basis IN ('DOWNLINE_SALE', 'DOWNLINE_PURCHASE') AND level >= 2")), params),
+                participantPurchases,
+                collectedCny,
+                tally(scope.members(salesTally("buyer_id IS NULL AND listing_kind = 'PRODUCT' AND " + retailSellers)), params),
+                tally(scope.members(salesTally("buyer_id IN (members) AND listing_kind = 'PRODUCT'")), params),
+                months(scope, params, retailSellers),
+                earners(scope, params),
+                reorders(scope, params),
+                refunds(scope, params),
+                plan == null ? null : plan.buyback(),
+                plan == null ? null : plan.eventId(),
+                penalty(scope, params));
+    }
+
+    private record Shape(long people, int levels, Evidence enrolments) {
+    }
+
+    private Shape shape(Scope scope, MapSqlParameterSource params) {
+        var counted = jdbc.queryForMap(scope.members("""
+                SELECT count(*) AS n, coalesce(max(level), 0) AS deepest, min(level) AS top
+                FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)"""), params);
+        long members = ((Number) counted.get("n")).longValue();
+        int deepest = ((Number) counted.get("deepest")).intValue();
+        long people = scope.isNetwork() ? members + 1 : members;
+        int levels = scope.isNetwork() ? deepest + 1 : members == 0 ? 0 : deepest - ((Number) counted.get("top")).intValue() + 1;
+        // the deepest line first: it proves the depth; then the rest in the order they joined
+        List<String> ids = jdbc.queryForList(scope.members("""
+                WITH deepest AS (
+                    SELECT distributor_id, upline FROM read_model.distributor
+                    WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
+                    ORDER BY level DESC, enrolled_at LIMIT 1)
+                SELECT event_id FROM read_model.distributor d
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
+                ORDER BY (d.distributor_id = (SELECT distributor_id FROM deepest)
+                          OR d.distributor_id = ANY (SELECT unnest(upline) FROM deepest)) DESC, level, enrolled_at
+                LIMIT :cap"""), params, String.class);
+        return new Shape(people, levels, new Evidence(ids, members));
+    }
+
+    private static String salesTally(String condition) {
+        return """
+                SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
+                       (array_agg(event_id ORDER BY occurred_at))[1:%%d] AS ids
+                FROM read_model.risk_sale WHERE merchant_id = :m AND day <= :asOf AND %s""".formatted(condition);
+    }
+
+    private static String commissionTally(String condition) {
+        return """
+                SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
+                       (array_agg(event_id ORDER BY occurred_at))[1:%%d] AS ids
+                FROM read_model.risk_commission
+                WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members) AND %s""".formatted(condition);
+    }
+
+    private Tally tally(String sql, MapSqlParameterSource params) {
+        return jdbc.queryForObject(sql.formatted(properties.maxEvidence()), params,
+                (row, n) -> new Tally(row.getLong("n"), row.getLong("amount"), new Evidence(ids(row, "ids"), row.getLong("n"))));
+    }
+
+    private long cny(String sql, MapSqlParameterSource params) {
+        Long value = jdbc.queryForObject(sql, params, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private Evidence gatePlans(MapSqlParameterSource params) {
+        List<String> ids = jdbc.queryForList("""
+                SELECT event_id FROM read_model.compensation_plan
+                WHERE merchant_id = :m AND declared_at < :asOfEnd
+                  AND (jsonb_typeof(plan -> 'joiningFee') = 'object' OR jsonb_typeof(plan -> 'starterPackage') = 'string')
+                ORDER BY plan_version""", params, String.class);
+        return new Evidence(ids, ids.size());
+    }
+
+    private record Plan(Integer buyback, String eventId) {
+    }
+
+    private Plan planInForce(MapSqlParameterSource params) {
+        List<Plan> plans = jdbc.query("""
+                SELECT (plan ->> 'buybackBasisPoints')::int AS buyback, event_id FROM read_model.compensation_plan
+                WHERE merchant_id = :m AND declared_at < :asOfEnd ORDER BY plan_version DESC LIMIT 1""",
+                params, (row, n) -> new Plan(row.getInt("buyback"), row.getString("event_id")));
+        return plans.isEmpty() ? null : plans.get(0);
+    }
+
+    /** Revenue per month: from end customers against what participants paid. */
+    private List<Month> months(Scope scope, MapSqlParameterSource params, String retailSellers) {
+        var months = new TreeMap<YearMonth, Month>();
+        int cap = properties.maxEvidence();
+        jdbc.query(scope.members("""
+                SELECT date_trunc('month', day)::date AS month,
+                       count(*) FILTER (WHERE buyer_id IS NULL) AS retail_n,
+                       coalesce(sum(amount) FILTER (WHERE buyer_id IS NULL), 0) AS retail,
+                       count(*) FILTER (WHERE buyer_id IS NOT NULL) AS internal_n,
+                       coalesce(sum(amount) FILTER (WHERE buyer_id IS NOT NULL), 0) AS internal,
+                       (array_agg(event_id ORDER BY amount DESC, occurred_at) FILTER (WHERE buyer_id IS NOT NULL))[1:%d] AS internal_ids
+                FROM read_model.risk_sale
+                WHERE merchant_id = :m AND day <= :asOf
+                  AND ((buyer_id IS NULL AND %s) OR buyer_id IN (members))
+                GROUP BY 1""".formatted(cap, retailSellers)), params, row -> {
+            YearMonth month = YearMonth.from(row.getDate("month").toLocalDate());
+            months.put(month, new Month(month,
+                    new Tally(row.getLong("retail_n"), row.getLong("retail"), Evidence.NONE),
+                    new Tally(row.getLong("internal_n"), row.getLong("internal"),
+                            new Evidence(ids(row, "internal_ids"), row.getLong("internal_n"))),
+                    Tally.NONE));
+        });
+        jdbc.query(scope.members("""
+                SELECT date_trunc('month', enrolled_on)::date AS month, count(*) AS n, sum(joining_fee) AS amount,
+                       (array_agg(event_id ORDER BY enrolled_at))[1:%d] AS ids
+                FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)
+                GROUP BY 1""".formatted(cap)), params, row -> {
+            YearMonth month = YearMonth.from(row.getDate("month").toLocalDate());
+            var fees = new Tally(row.getLong("n"), row.getLong("amount"), new Evidence(ids(row, "ids"), row.getLong("n")));
+            Month sales = months.get(month);
+            months.put(month, sales == null ? new Month(month, Tally.NONE, Tally.NONE, fees)
+                    : new Month(month, sales.retail(), sales.participantPurchases(), fees));
+        });
+        return new ArrayList<>(months.values());
+    }
+
+    /** Each paid participant's month: its pay beside its own retail sales and customers. */
+    private List<EarnerMonth> earners(Scope scope, MapSqlParameterSource params) {
+        return jdbc.query(scope.members("""
+                WITH pay AS (
+                    SELECT date_trunc('month', day)::date AS month, beneficiary_id AS distributor_id,
+                           sum(amount) AS pay,
+                           coalesce(sum(amount) FILTER (WHERE basis IN ('DOWNLINE_SALE', 'DOWNLINE_PURCHASE')), 0) AS performance,
+                           (array_agg(event_id ORDER BY occurred_at))[1:20] AS ids
+                    FROM read_model.risk_commission
+                    WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
+                    GROUP BY 1, 2
+                ), retail AS (
+                    SELECT date_trunc('month', day)::date AS month, seller_id AS distributor_id, sum(amount) AS own_retail,
+                           count(DISTINCT customer_ref) AS customers,
+                           (array_agg(event_id ORDER BY occurred_at))[1:20] AS ids
+                    FROM read_model.risk_sale
+                    WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NULL
+                      AND seller_id IN (SELECT distributor_id FROM pay)
+                    GROUP BY 1, 2
+                )
+                SELECT pay.month, pay.distributor_id, pay.pay, pay.performance,
+                       coalesce(retail.own_retail, 0) AS own_retail, coalesce(retail.customers, 0) AS customers,
+                       pay.ids AS pay_ids, retail.ids AS retail_ids
+                FROM pay LEFT JOIN retail USING (month, distributor_id)
+                ORDER BY pay.month, pay.distributor_id"""), params, (row, n) -> {
+            var payIds = ids(row, "pay_ids");
+            var retailIds = ids(row, "retail_ids");
+            var all = new ArrayList<>(payIds);
+            all.addAll(retailIds);
+            return new EarnerMonth(YearMonth.from(row.getDate("month").toLocalDate()), row.getString("distributor_id"),
+                    row.getLong("pay"), row.getLong("performance"), row.getLong("own_retail"), row.getLong("customers"),
+                    new Evidence(all, all.size()));
+        });
+    }
+
+    /** Every product purchase of a participant after its first, with its sell-through before it. */
+    private List<Reorder> reorders(Scope scope, MapSqlParameterSource params) {
+        return jdbc.query(scope.members("""
+                WITH purchase AS (
+                    SELECT merchant_id, sale_id, event_id, buyer_id, occurred_at, quantity,
+                           row_number() OVER w AS n,
+                           coalesce(sum(quantity) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bought_before
+                    FROM read_model.risk_sale
+                    WHERE merchant_id = :m AND day <= :asOf AND listing_kind = 'PRODUCT' AND buyer_id IN (members)
+                    WINDOW w AS (PARTITION BY buyer_id ORDER BY occurred_at, sale_id)
+                )
+                SELECT p.buyer_id, p.event_id, p.occurred_at, p.bought_before,
+                       (SELECT coalesce(sum(s.quantity), 0) FROM read_model.risk_sale s
+                        WHERE s.merchant_id = p.merchant_id AND s.seller_id = p.buyer_id AND s.buyer_id IS NULL
+                          AND s.listing_kind = 'PRODUCT' AND s.occurred_at < p.occurred_at) AS sold_before,
+                       EXISTS (SELECT 1 FROM read_model.risk_commission c
+                               WHERE c.merchant_id = p.merchant_id AND c.sale_id = p.sale_id
+                                 AND c.basis = 'DOWNLINE_PURCHASE') AS commissioned
+                FROM purchase p WHERE p.n > 1
+                ORDER BY p.occurred_at, p.sale_id"""), params, (row, n) -> new Reorder(row.getString("buyer_id"),
+                row.getString("event_id"), row.getTimestamp("occurred_at").toInstant(), row.getLong("bought_before"),
+                row.getLong("sold_before"), row.getBoolean("commissioned")));
+    }
+
+    /** Refund requests made by the day, with their answers as far as they were given by then. */
+    private List<RefundCase> refunds(Scope scope, MapSqlParameterSource params) {
+        String inScope = scope.isNetwork() ? "TRUE" : "(s.seller_id IN (members) OR s.buyer_id IN (members))";
+        return jdbc.query(scope.members("""
+                SELECT r.sale_id, r.refund_id, s.buyer_id IS NOT NULL AS participant, s.occurred_at AS sold_at,
+                       r.requested_at, r.request_event_id,
+                       CASE WHEN r.answered_at < :asOfEnd THEN r.answer END AS answer,
+                       CASE WHEN r.answered_at < :asOfEnd THEN r.answered_at END AS answered_at,
+                       CASE WHEN r.answered_at < :asOfEnd THEN r.answer_event_id END AS answer_event_id
+                FROM read_model.risk_refund r
+                JOIN read_model.risk_sale s ON s.merchant_id = r.merchant_id AND s.sale_id = r.sale_id
+                WHERE r.merchant_id = :m AND r.requested_at < :asOfEnd AND %s
+                ORDER BY r.requested_at, r.sale_id, r.refund_id""".formatted(inScope)), params, (row, n) ->
+                new RefundCase(row.getString("sale_id"), row.getString("refund_id"), row.getBoolean("participant"),
+                        row.getTimestamp("sold_at").toInstant(), row.getTimestamp("requested_at").toInstant(),
+                        row.getString("answer"), instant(row.getTimestamp("answered_at")),
+                        row.getString("request_event_id"), row.getString("answer_event_id")));
+    }
+
+    private Penalty penalty(Scope scope, MapSqlParameterSource params) {
+        return null;
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> ids(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
+    }
+
+    /** Whose facts: a whole network, or one distributor and its downline. */
+    private final class Scope {
+
+        private final String merchantId;
+        private final String rootId;
+        private final LocalDate asOf;
+
+        Scope(String merchantId, String rootId, LocalDate asOf) {
+            this.merchantId = merchantId;
+            this.rootId = rootId;
+            this.asOf = asOf;
+        }
+
+        boolean isNetwork() {
+            return rootId == null;
+        }
+
+        /** Replaces the placeholder {@code members} with the scope's distributors. */
+        String members(String sql) {
+            String members = isNetwork()
+                    ? "SELECT distributor_id FROM read_model.distributor WHERE merchant_id = :m"
+                    : "SELECT CAST(:root AS VARCHAR) UNION ALL SELECT distributor_id FROM read_model.downline "
+                    + "WHERE merchant_id = :m AND ancestor_id = :root";
+            return sql.replace("IN (members)", "IN (" + members + ")");
+        }
+
+        MapSqlParameterSource params() {
+            Map<String, Object> values = new HashMap<>();
+            values.put("m", merchantId);
+            values.put("root", rootId);
+            values.put("asOf", Date.valueOf(asOf));
+            values.put("asOfEnd", Timestamp.from(asOf.plusDays(1).atStartOfDay(calendar.zone()).toInstant()));
+            values.put("cap", properties.maxEvidence());
+            return new MapSqlParameterSource(values);
+        }
+    }
+}
