@@ -69,19 +69,20 @@ final class DirectSellingCap implements DetectionRule {
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(context("distributorsOverCap", earners.size(), "distributors"));
         // a share of nothing has no value, so pay without own retail sales is shown as the two sums
+        BigDecimal worstShare = share(worst.pay(), worst.ownRetail(), ">");
         if (worst.ownRetail() > 0) {
-            measurements.add(shareCompared("worstPayShare", share(worst.pay(), worst.ownRetail()), ">", maxShare));
+            measurements.add(shareCompared("worstPayShare", worstShare, ">", maxShare));
         }
         measurements.add(context("worstPay", worst.pay(), MINOR_UNITS));
         measurements.add(context("worstOwnRetail", worst.ownRetail(), MINOR_UNITS));
         Evidence evidence = earners.stream().map(EarnerMonth::evidence).reduce(Evidence.NONE, Evidence::and);
+        String worstRetail = worst.ownRetail() == 0
+                ? "with no retail sales of its own"
+                : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()), percent(worstShare));
         return new Finding(month.toString(), measurements,
                 "In %s, the network paid %s more than %s of their own retail sales; the worst, %s, received %s %s"
-                        .formatted(month, count(earners.size(), "distributor"), percent(fraction(maxShare)), worst.distributorId(),
-                                money(worst.pay()), worst.ownRetail() == 0
-                                        ? "with no retail sales of its own"
-                                        : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()),
-                                                percent(share(worst.pay(), worst.ownRetail())))),
+                        .formatted(month, count(earners.size(), "distributor"), percent(fraction(maxShare)),
+                                worst.distributorId(), money(worst.pay()), worstRetail),
                 evidence);
     }
 

@@ -15,7 +15,7 @@ final class Measurements {
 
     /** Money is summed over currencies in minor units, so its unit cannot name one currency. */
     static final String MINOR_UNITS = "minor units";
-    static final String SHARE = "share";
+    private static final String SHARE = "share";
 
     private Measurements() {
     }
@@ -44,6 +44,20 @@ final class Measurements {
     /** {@code part / whole} to four decimal places; zero when there is no whole. */
     static BigDecimal share(long part, long whole) {
         return whole == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * {@code part / whole} as held against a threshold by {@code comparison}. A strict comparison
+     * rounds towards the side that fires, since thresholds lie on the four-decimal grid: pay of
+     * 30.004% reads 0.3001 > 0.3000, never 0.3000 > 0.3000.
+     */
+    static BigDecimal share(long part, long whole, String comparison) {
+        RoundingMode rounding = switch (comparison) {
+            case ">" -> RoundingMode.CEILING;
+            case "<" -> RoundingMode.FLOOR;
+            default -> RoundingMode.HALF_EVEN;
+        };
+        return whole == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, rounding);
     }
 
     /** Basis points as a fraction with four decimals: 3000 is 0.3000. */

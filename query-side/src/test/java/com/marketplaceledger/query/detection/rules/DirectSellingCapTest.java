@@ -47,6 +47,17 @@ class DirectSellingCapTest {
     }
 
     @Test
+    void a_share_a_hair_over_the_cap_reads_over_it() {
+        Facts network = network();
+        network.earners.add(earner("2026-03", "D-1", 300_001, 1_000_000));
+
+        Finding finding = judge(rule, network.facts()).get(0);
+
+        assertThat(Facts.measurement(finding, "worstPayShare").value()).isEqualTo(new BigDecimal("0.3001"));
+        assertThat(finding.reason()).endsWith("(30.01%)");
+    }
+
+    @Test
     void any_pay_without_own_retail_sales_breaches_the_cap_and_is_the_worst() {
         Facts network = network();
         network.earners.add(earner("2026-03", "D-1", 9000, 10000));
