@@ -2,11 +2,24 @@ package com.marketplaceledger.query.detection.rules;
 
 import java.util.List;
 
-/** Every rule of the catalogue in docs/detection.md. */
+/** Every rule of the catalogue in docs/detection.md, in its order. */
 public final class RuleBook {
 
     private static final List<DetectionRule> RULES = List.of(
-            new CriminalScale());
+            new HeadcountPay(),
+            new EntryFee(),
+            new TeamPay(),
+            new DirectSellingCap(),
+            new CriminalScale(),
+            new SeriousCircumstances(),
+            new RepeatOffender(),
+            new RefusedRefunds(),
+            new Koscot(),
+            new RetailShare(),
+            new CompanyRetail(),
+            new SeventyPercent(),
+            new TenCustomers(),
+            new Buyback());
 
     private RuleBook() {
     }
