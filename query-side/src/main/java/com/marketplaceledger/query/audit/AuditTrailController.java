@@ -82,6 +82,14 @@ class AuditTrailController {
         return paging.page(fetched);
     }
 
+    @GetMapping("/audit-trail/events/{eventId}")
+    @Operation(summary = "One event by its identifier, e.g. an alert's evidence, with its global position")
+    @ApiResponse(responseCode = "200", description = "the event")
+    @ApiResponse(responseCode = "404", description = "no such event in the audit trail (yet)")
+    AuditEntry event(@PathVariable String eventId) {
+        return queries.event(eventId).orElseThrow(() -> QueryRefused.notFound("event", eventId));
+    }
+
     @GetMapping("/audit-trail")
     @Operation(summary = "Every merchant's events, optionally in a range of business or recording time",
             description = "Ordered by global position.")

@@ -50,6 +50,12 @@ class AuditTrailQueries {
     }
 
     /** Every merchant's events, one page more than asked. */
+    /** One event by its identifier, as alerts name their evidence. */
+    java.util.Optional<AuditEntry> event(String eventId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM read_model.audit_event e WHERE e.event_id = ?", ENTRY, eventId)
+                .stream().findFirst();
+    }
+
     List<AuditEntry> all(TimeRange range, Paging paging) {
         var sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM read_model.audit_event e WHERE true");
         var parameters = new ArrayList<Object>();

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,9 +21,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -53,13 +50,13 @@ class FactsLoader {
     }
 
     NetworkFacts load(String merchantId, String subtreeRootId, LocalDate asOf) {
-        var scope = new Scope(merchantId, subtreeRootId, asOf);
+        var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zone(), properties.maxEvidence());
         var params = scope.params();
         Shape shape = shape(scope, params);
         Tally joiningFees = tally(scope.members("""
                 SELECT count(*) AS n, coalesce(sum(joining_fee), 0) AS amount,
                        coalesce(sum(joining_fee) FILTER (WHERE joining_currency = 'CNY'), 0) AS cny,
-                       (array_agg(event_id ORDER BY enrolled_at))[1:%d] AS ids
+                       (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
                 FROM read_model.distributor
                 WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)"""),
                 params);
@@ -101,7 +98,7 @@ class FactsLoader {
     private record Shape(long people, int levels, Evidence enrolments) {
     }
 
-    private Shape shape(Scope scope, MapSqlParameterSource params) {
+    private Shape shape(NetworkScope scope, MapSqlParameterSource params) {
         var counted = jdbc.queryForMap(scope.members("""
                 SELECT count(*) AS n, coalesce(max(level), 0) AS deepest, min(level) AS top
                 FROM read_model.distributor
@@ -127,14 +124,14 @@ class FactsLoader {
     private static String salesTally(String condition) {
         return """
                 SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
-                       (array_agg(event_id ORDER BY occurred_at))[1:%%d] AS ids
+                       (array_agg(event_id ORDER BY occurred_at))[1 : %%d] AS ids
                 FROM read_model.risk_sale WHERE merchant_id = :m AND day <= :asOf AND %s""".formatted(condition);
     }
 
     private static String commissionTally(String condition) {
         return """
                 SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
-                       (array_agg(event_id ORDER BY occurred_at))[1:%%d] AS ids
+                       (array_agg(event_id ORDER BY occurred_at))[1 : %%d] AS ids
                 FROM read_model.risk_commission
                 WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members) AND %s""".formatted(condition);
     }
@@ -170,7 +167,7 @@ class FactsLoader {
     }
 
     /** Revenue per month: from end customers against what participants paid. */
-    private List<Month> months(Scope scope, MapSqlParameterSource params, String retailSellers) {
+    private List<Month> months(NetworkScope scope, MapSqlParameterSource params, String retailSellers) {
         var months = new TreeMap<YearMonth, Month>();
         int cap = properties.maxEvidence();
         jdbc.query(scope.members("""
@@ -179,7 +176,7 @@ class FactsLoader {
                        coalesce(sum(amount) FILTER (WHERE buyer_id IS NULL), 0) AS retail,
                        count(*) FILTER (WHERE buyer_id IS NOT NULL) AS internal_n,
                        coalesce(sum(amount) FILTER (WHERE buyer_id IS NOT NULL), 0) AS internal,
-                       (array_agg(event_id ORDER BY amount DESC, occurred_at) FILTER (WHERE buyer_id IS NOT NULL))[1:%d] AS internal_ids
+                       (array_agg(event_id ORDER BY amount DESC, occurred_at) FILTER (WHERE buyer_id IS NOT NULL))[1 : %d] AS internal_ids
                 FROM read_model.risk_sale
                 WHERE merchant_id = :m AND day <= :asOf
                   AND ((buyer_id IS NULL AND %s) OR buyer_id IN (members))
@@ -193,7 +190,7 @@ class FactsLoader {
         });
         jdbc.query(scope.members("""
                 SELECT date_trunc('month', enrolled_on)::date AS month, count(*) AS n, sum(joining_fee) AS amount,
-                       (array_agg(event_id ORDER BY enrolled_at))[1:%d] AS ids
+                       (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
                 FROM read_model.distributor
                 WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)
                 GROUP BY 1""".formatted(cap)), params, row -> {
@@ -207,20 +204,20 @@ class FactsLoader {
     }
 
     /** Each paid participant's month: its pay beside its own retail sales and customers. */
-    private List<EarnerMonth> earners(Scope scope, MapSqlParameterSource params) {
+    private List<EarnerMonth> earners(NetworkScope scope, MapSqlParameterSource params) {
         return jdbc.query(scope.members("""
                 WITH pay AS (
                     SELECT date_trunc('month', day)::date AS month, beneficiary_id AS distributor_id,
                            sum(amount) AS pay,
                            coalesce(sum(amount) FILTER (WHERE basis IN ('DOWNLINE_SALE', 'DOWNLINE_PURCHASE')), 0) AS performance,
-                           (array_agg(event_id ORDER BY occurred_at))[1:20] AS ids
+                           (array_agg(event_id ORDER BY occurred_at))[1 : 20] AS ids
                     FROM read_model.risk_commission
                     WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
                     GROUP BY 1, 2
                 ), retail AS (
                     SELECT date_trunc('month', day)::date AS month, seller_id AS distributor_id, sum(amount) AS own_retail,
                            count(DISTINCT customer_ref) AS customers,
-                           (array_agg(event_id ORDER BY occurred_at))[1:20] AS ids
+                           (array_agg(event_id ORDER BY occurred_at))[1 : 20] AS ids
                     FROM read_model.risk_sale
                     WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NULL
                       AND seller_id IN (SELECT distributor_id FROM pay)
@@ -242,7 +239,7 @@ class FactsLoader {
     }
 
     /** Every product purchase of a participant after its first, with its sell-through before it. */
-    private List<Reorder> reorders(Scope scope, MapSqlParameterSource params) {
+    private List<Reorder> reorders(NetworkScope scope, MapSqlParameterSource params) {
         return jdbc.query(scope.members("""
                 WITH purchase AS (
                     SELECT merchant_id, sale_id, event_id, buyer_id, occurred_at, quantity,
@@ -266,7 +263,7 @@ class FactsLoader {
     }
 
     /** Refund requests made by the day, with their answers as far as they were given by then. */
-    private List<RefundCase> refunds(Scope scope, MapSqlParameterSource params) {
+    private List<RefundCase> refunds(NetworkScope scope, MapSqlParameterSource params) {
         String inScope = scope.isNetwork() ? "TRUE" : "(s.seller_id IN (members) OR s.buyer_id IN (members))";
         return jdbc.query(scope.members("""
                 SELECT r.sale_id, r.refund_id, s.buyer_id IS NOT NULL AS participant, s.occurred_at AS sold_at,
@@ -284,7 +281,7 @@ class FactsLoader {
                         row.getString("request_event_id"), row.getString("answer_event_id")));
     }
 
-    private Penalty penalty(Scope scope, MapSqlParameterSource params) {
+    private Penalty penalty(NetworkScope scope, MapSqlParameterSource params) {
         return null;
     }
 
@@ -295,42 +292,5 @@ class FactsLoader {
     private static List<String> ids(ResultSet row, String column) throws SQLException {
         Array array = row.getArray(column);
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList();
-    }
-
-    /** Whose facts: a whole network, or one distributor and its downline. */
-    private final class Scope {
-
-        private final String merchantId;
-        private final String rootId;
-        private final LocalDate asOf;
-
-        Scope(String merchantId, String rootId, LocalDate asOf) {
-            this.merchantId = merchantId;
-            this.rootId = rootId;
-            this.asOf = asOf;
-        }
-
-        boolean isNetwork() {
-            return rootId == null;
-        }
-
-        /** Replaces the placeholder {@code members} with the scope's distributors. */
-        String members(String sql) {
-            String members = isNetwork()
-                    ? "SELECT distributor_id FROM read_model.distributor WHERE merchant_id = :m"
-                    : "SELECT CAST(:root AS VARCHAR) UNION ALL SELECT distributor_id FROM read_model.downline "
-                    + "WHERE merchant_id = :m AND ancestor_id = :root";
-            return sql.replace("IN (members)", "IN (" + members + ")");
-        }
-
-        MapSqlParameterSource params() {
-            Map<String, Object> values = new HashMap<>();
-            values.put("m", merchantId);
-            values.put("root", rootId);
-            values.put("asOf", Date.valueOf(asOf));
-            values.put("asOfEnd", Timestamp.from(asOf.plusDays(1).atStartOfDay(calendar.zone()).toInstant()));
-            values.put("cap", properties.maxEvidence());
-            return new MapSqlParameterSource(values);
-        }
     }
 }

@@ -156,7 +156,7 @@ class RuleCatalogue {
                             active != null && active == version);
                 }, version);
         if (sets.isEmpty()) {
-            throw QueryRefused.notFound("rule set", String.valueOf(version));
+            throw QueryRefused.notFound("rule-set", String.valueOf(version));
         }
         return sets.get(0);
     }
@@ -180,7 +180,7 @@ class RuleCatalogue {
                 (row, n) -> new RuleVersion(rule, version, row.getInt(1), read(row.getString(2)), row.getString(3),
                         row.getTimestamp(4).toInstant()), ruleId, version);
         if (rule == null || found.isEmpty()) {
-            throw QueryRefused.notFound("rule version", ruleId + " v" + version);
+            throw QueryRefused.notFound("rule-version", ruleId + " v" + version);
         }
         return found.get(0);
     }

@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Real HTTP GETs against the query side. */
+/** Real HTTP requests against the query side. */
 public final class QueryApi {
 
     public record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -26,23 +26,22 @@ public final class QueryApi {
     }
 
     public Answer get(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send("GET", path, null);
     }
 
     public Answer post(String path) {
+        return send("POST", path, null);
+    }
+
+    /** A request with an optional JSON body. */
+    public Answer send(String method, String path, String json) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, response);
         } catch (IOException e) {

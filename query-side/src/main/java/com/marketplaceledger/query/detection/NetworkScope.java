@@ -1,0 +1,41 @@
+package com.marketplaceledger.query.detection;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Whose facts, as of which day: a merchant's whole network, or one distributor and its downline.
+ * Queries name the scope's distributors with the placeholder {@code IN (members)} and bind
+ * {@code :m}, {@code :root}, {@code :asOf} (a business day), {@code :asOfEnd} (the instant that
+ * day ends) and {@code :cap} (evidence kept per fact).
+ */
+record NetworkScope(String merchantId, String rootId, LocalDate asOf, ZoneId zone, int cap) {
+
+    boolean isNetwork() {
+        return rootId == null;
+    }
+
+    String members(String sql) {
+        String members = isNetwork()
+                ? "SELECT distributor_id FROM read_model.distributor WHERE merchant_id = :m"
+                : "SELECT CAST(:root AS VARCHAR) UNION ALL SELECT distributor_id FROM read_model.downline "
+                + "WHERE merchant_id = :m AND ancestor_id = :root";
+        return sql.replace("IN (members)", "IN (" + members + ")");
+    }
+
+    MapSqlParameterSource params() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("m", merchantId);
+        values.put("root", rootId);
+        values.put("asOf", Date.valueOf(asOf));
+        values.put("asOfEnd", Timestamp.from(asOf.plusDays(1).atStartOfDay(zone).toInstant()));
+        values.put("cap", cap);
+        return new MapSqlParameterSource(values);
+    }
+}

@@ -1,0 +1,156 @@
+package com.marketplaceledger.query.detection;
+
+import com.marketplaceledger.query.detection.rules.NetworkFacts;
+import com.marketplaceledger.query.projection.BusinessCalendar;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The signals a regulator weighs beside the rules (detection-rules.md, "Signals to measure"):
+ * how revenue splits between end customers, participants and entry payments; how pay splits by
+ * basis and level and how concentrated it is; how many participants are out of pocket; how much
+ * stock participants buy against what they sell; how fast the network recruits; how refunds go.
+ */
+@Component
+class SignalsLoader {
+
+    record Signals(String merchantId, String subtreeRootId, LocalDate asOf, long people, int levels,
+                   Revenue revenue, List<Pay> payByBasisAndLevel, PayConcentration payConcentration,
+                   Participants participants, Inventory inventory, List<Recruitment> recruitmentByWeek,
+                   Refunds refunds, List<MonthSignals> months) {
+    }
+
+    /** Shares are fractions of the revenue (0 to 1, four places). */
+    record Revenue(long total, long endCustomers, long participantPurchases, long joiningFees, long gatePurchases,
+                   BigDecimal endCustomerShare, BigDecimal internalConsumptionShare, BigDecimal entryPaymentShare) {
+    }
+
+    record Pay(String basis, int level, long commissions, long amount) {
+    }
+
+    record PayConcentration(long paidParticipants, long totalPay, BigDecimal top1PercentShare,
+                            BigDecimal top10PercentShare) {
+    }
+
+    /** Out of pocket: commissions received less purchases and joining fees paid is negative. */
+    record Participants(long participants, long outOfPocket, BigDecimal outOfPocketShare) {
+    }
+
+    record Inventory(long unitsBought, long unitsSoldToEndCustomers, BigDecimal soldThroughShare, long reorders,
+                     long reordersBelowSeventyPercent) {
+    }
+
+    record Recruitment(LocalDate weekStarting, long joined, int deepestLevel) {
+    }
+
+    record Refunds(long requests, long issued, long refused, long unanswered, long refundedAmount, long salesAmount,
+                   BigDecimal refundRate) {
+    }
+
+    record MonthSignals(String month, long revenue, BigDecimal endCustomerShare, long joiningFees) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+    private final DetectionProperties properties;
+
+    SignalsLoader(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, DetectionProperties properties) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.properties = properties;
+    }
+
+    Signals signals(NetworkFacts facts) {
+        var scope = new NetworkScope(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), calendar.zone(),
+                properties.maxEvidence());
+        MapSqlParameterSource params = scope.params();
+        long endCustomers = facts.months().stream().mapToLong(m -> m.retail().amount()).sum();
+        long purchases = facts.participantPurchases().amount();
+        long fees = facts.joiningFees().amount();
+        long total = endCustomers + purchases + fees;
+        var revenue = new Revenue(total, endCustomers, purchases, fees, facts.gatePurchases().amount(),
+                share(endCustomers, total), share(purchases, total), share(fees + facts.gatePurchases().amount(), total));
+        List<Pay> pay = jdbc.query(scope.members("""
+                SELECT basis, level, count(*) AS n, sum(amount) AS amount FROM read_model.risk_commission
+                WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
+                GROUP BY basis, level ORDER BY basis, level"""), params,
+                (row, n) -> new Pay(row.getString("basis"), row.getInt("level"), row.getLong("n"), row.getLong("amount")));
+        List<Long> payouts = jdbc.queryForList(scope.members("""
+                SELECT sum(amount) FROM read_model.risk_commission
+                WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
+                GROUP BY beneficiary_id ORDER BY 1 DESC"""), params, Long.class);
+        long totalPay = payouts.stream().mapToLong(Long::longValue).sum();
+        long members = scope.isNetwork() ? facts.people() - 1 : facts.people();
+        var concentration = new PayConcentration(payouts.size(), totalPay,
+                share(top(payouts, members, 100), totalPay), share(top(payouts, members, 10), totalPay));
+        Long outOfPocket = jdbc.queryForObject(scope.members("""
+                WITH member AS (
+                    SELECT distributor_id, coalesce(joining_fee, 0) AS fee FROM read_model.distributor
+                    WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
+                ), paid AS (
+                    SELECT beneficiary_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_commission
+                    WHERE merchant_id = :m AND day <= :asOf GROUP BY 1
+                ), bought AS (
+                    SELECT buyer_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_sale
+                    WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NOT NULL GROUP BY 1
+                )
+                SELECT count(*) FROM member LEFT JOIN paid USING (distributor_id) LEFT JOIN bought USING (distributor_id)
+                WHERE coalesce(paid.amount, 0) - coalesce(bought.amount, 0) - member.fee < 0"""), params, Long.class);
+        var participants = new Participants(members, outOfPocket, share(outOfPocket, members));
+        var units = jdbc.queryForMap(scope.members("""
+                SELECT coalesce(sum(quantity) FILTER (WHERE buyer_id IN (members)), 0) AS bought,
+                       coalesce(sum(quantity) FILTER (WHERE buyer_id IS NULL AND seller_id IN (members)), 0) AS sold
+                FROM read_model.risk_sale WHERE merchant_id = :m AND day <= :asOf AND listing_kind = 'PRODUCT'"""), params);
+        long bought = ((Number) units.get("bought")).longValue();
+        long sold = ((Number) units.get("sold")).longValue();
+        long belowSeventy = facts.reorders().stream()
+                .filter(r -> r.unitsSoldBefore() * 10 < r.unitsBoughtBefore() * 7).count();
+        var inventory = new Inventory(bought, sold, share(sold, bought), facts.reorders().size(), belowSeventy);
+        List<Recruitment> weeks = jdbc.query(scope.members("""
+                SELECT date_trunc('week', enrolled_on)::date AS week, count(*) AS joined, max(level) AS deepest
+                FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
+                GROUP BY 1 ORDER BY 1"""), params,
+                (row, n) -> new Recruitment(row.getDate("week").toLocalDate(), row.getLong("joined"), row.getInt("deepest")));
+        Long sales = jdbc.queryForObject(scope.members("""
+                SELECT coalesce(sum(amount), 0) FROM read_model.risk_sale
+                WHERE merchant_id = :m AND day <= :asOf AND (%s OR seller_id IN (members) OR buyer_id IN (members))"""
+                .formatted(scope.isNetwork() ? "TRUE" : "FALSE")), params, Long.class);
+        long refundedAmount = refunded(scope, params);
+        long salesAmount = sales == null ? 0 : sales;
+        long issued = facts.refunds().stream().filter(r -> "ISSUED".equals(r.answer())).count();
+        long refused = facts.refunds().stream().filter(r -> "REFUSED".equals(r.answer())).count();
+        var refunds = new Refunds(facts.refunds().size(), issued, refused, facts.refunds().size() - issued - refused,
+                refundedAmount, salesAmount, share(refundedAmount, salesAmount));
+        var months = new ArrayList<MonthSignals>();
+        facts.months().forEach(m -> months.add(new MonthSignals(m.month().toString(), m.revenue(),
+                share(m.retail().amount(), m.revenue()), m.joiningFees().amount())));
+        return new Signals(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), facts.people(), facts.levels(),
+                revenue, pay, concentration, participants, inventory, weeks, refunds, months);
+    }
+
+    private long refunded(NetworkScope scope, MapSqlParameterSource params) {
+        Long amount = jdbc.queryForObject(scope.members("""
+                SELECT coalesce(sum(amount), 0) FROM read_model.account_entry
+                WHERE merchant_id = :m AND kind = 'REFUND_PAID' AND day <= :asOf
+                  AND (party_id = '#merchant' OR party_id IN (members))"""), params, Long.class);
+        return amount == null ? 0 : amount;
+    }
+
+    /** What the top {@code 1/divisor} of the participants (at least one) were paid. */
+    private static long top(List<Long> payoutsDescending, long participants, int divisor) {
+        long count = Math.max(1, participants / divisor);
+        return payoutsDescending.stream().limit(count).mapToLong(Long::longValue).sum();
+    }
+
+    private static BigDecimal share(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
+    }
+}
