@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.query.projection.SqlBatch.TextArray;
 import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.casework.CaseClosed;
+import com.marketplaceledger.shared.casework.CaseOpened;
+import com.marketplaceledger.shared.detection.AlertId;
 import com.marketplaceledger.shared.detection.AlertRaised;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,7 +18,11 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 
-/** The alerts raised, and where the case work on each stands. Keyed by alert id: idempotent. */
+/**
+ * The alerts raised, and where the case work on each stands. Keyed by alert id: idempotent. A
+ * case is opened only on alerts already raised, and this read model runs in one segment, so an
+ * alert is always here before the case that takes it up.
+ */
 @Component
 @ProcessingGroup(AlertProjection.NAME)
 class AlertProjection {
@@ -41,6 +48,17 @@ class AlertProjection {
                 event.subtreeRootId() == null ? null : event.subtreeRootId().value(), event.period(),
                 Date.valueOf(event.observedOn()), measurements, event.reason(), new TextArray(event.evidenceEventIds()),
                 event.evidenceTotal(), Timestamp.from(message.getTimestamp()), message.getIdentifier());
+    }
+
+    @EventHandler
+    void on(CaseOpened event) {
+        batch().add("UPDATE read_model.alert SET status = 'IN_CASE', case_id = ? WHERE alert_id = ANY (?)",
+                event.caseId().value(), new TextArray(event.alertIds().stream().map(AlertId::value).toList()));
+    }
+
+    @EventHandler
+    void on(CaseClosed event) {
+        batch().add("UPDATE read_model.alert SET status = 'CLOSED' WHERE case_id = ?", event.caseId().value());
     }
 
     @ResetHandler

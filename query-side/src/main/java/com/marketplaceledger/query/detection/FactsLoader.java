@@ -281,8 +281,33 @@ class FactsLoader {
                         row.getString("request_event_id"), row.getString("answer_event_id")));
     }
 
+    /**
+     * The organiser's latest penalty by the day: a case on any merchant with this merchant's
+     * licence number, closed with the finding PENALISED; and who joined this network after it.
+     */
     private Penalty penalty(NetworkScope scope, MapSqlParameterSource params) {
-        return null;
+        var penalties = jdbc.query("""
+                SELECT a.occurred_at, a.event_id
+                FROM read_model.case_file c
+                JOIN read_model.case_action a ON a.case_id = c.case_id AND a.action = 'CLOSED'
+                JOIN read_model.merchant penalised ON penalised.merchant_id = c.merchant_id
+                JOIN read_model.merchant judged ON judged.licence_number = penalised.licence_number
+                WHERE judged.merchant_id = :m AND c.finding = 'PENALISED' AND a.occurred_at < :asOfEnd
+                ORDER BY a.occurred_at DESC LIMIT 1""", params,
+                (row, n) -> new Object[]{row.getTimestamp(1).toInstant(), row.getString(2)});
+        if (penalties.isEmpty()) {
+            return null;
+        }
+        LocalDate penalisedOn = calendar.dayOf((java.time.Instant) penalties.get(0)[0]);
+        var since = new MapSqlParameterSource(params.getValues()).addValue("since", java.sql.Date.valueOf(penalisedOn));
+        var joined = jdbc.queryForObject(scope.members("""
+                SELECT count(*) AS n, (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
+                FROM read_model.distributor
+                WHERE merchant_id = :m AND enrolled_on >= :since AND enrolled_on <= :asOf AND distributor_id IN (members)"""
+                .formatted(properties.maxEvidence())), since,
+                (row, n) -> new Evidence(ids(row, "ids"), row.getLong("n")));
+        long organiser = scope.isNetwork() ? 1 : 0;
+        return new Penalty(penalisedOn, (String) penalties.get(0)[1], joined.total() + organiser, joined);
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -115,8 +115,9 @@ class RuleCatalogue {
                 if (!merged.containsKey(name)) {
                     throw QueryRefused.badParameter("thresholds", id + " has no threshold " + name + "; it has " + merged.keySet());
                 }
-                if (value == null || value.signum() < 0) {
-                    throw QueryRefused.badParameter("thresholds", id + "." + name + " must be a number of at least 0");
+                // every threshold counts something whole: people, days, basis points, minor units
+                if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0) {
+                    throw QueryRefused.badParameter("thresholds", id + "." + name + " must be a whole number of at least 0");
                 }
                 merged.put(name, value);
             });

@@ -201,6 +201,58 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void caseWorkMovesAnAlertFromOpenToInCaseToClosed() {
+        var history = newHistory();
+        new NetworkBuilder(history, "M-worked", JAN).rootWithRecruits(5, JAN).await();
+        awaitJudged("M-worked");
+        String alertId = alerts("M-worked").get(0).path("alertId").asText();
+        assertThat(api().ok("/alerts/" + alertId).path("alert").path("status").asText()).isEqualTo("OPEN");
+
+        var opened = api().send("POST", "/cases", "{\"merchantId\":\"M-worked\",\"alertIds\":[\"" + alertId
+                + "\"],\"by\":\"inspector-li\",\"summary\":\"entry fees\"}");
+        assertThat(opened.status()).isEqualTo(201);
+        String caseId = opened.body().path("caseId").asText();
+        newHistory().awaitHead();
+        JsonNode inCase = api().ok("/alerts/" + alertId).path("alert");
+        assertThat(inCase.path("status").asText()).isEqualTo("IN_CASE");
+        assertThat(inCase.path("caseId").asText()).isEqualTo(caseId);
+
+        api().send("POST", "/cases/" + caseId + "/closure",
+                "{\"by\":\"inspector-li\",\"finding\":\"WARNING_ISSUED\",\"summary\":\"warned\"}");
+        newHistory().awaitHead();
+        assertThat(api().ok("/alerts?status=CLOSED&merchantId=M-worked").path("items").findValuesAsText("alertId"))
+                .containsExactly(alertId);
+    }
+
+    @Test
+    void anOrganiserPenalisedBeforeWhoRecruitsFifteenPeopleInThreeLevelsAgainIsARepeatOffender() {
+        var history = newHistory();
+        new NetworkBuilder(history, "M-penalised", "LIC-REPEAT-1", JAN).rootWithRecruits(30, JAN).await();
+        awaitJudged("M-penalised");
+        String alertId = alerts("M-penalised").get(0).path("alertId").asText();
+        String caseId = api().send("POST", "/cases", "{\"merchantId\":\"M-penalised\",\"alertIds\":[\"" + alertId
+                + "\"],\"by\":\"inspector-li\",\"summary\":\"pyramid\"}").body().path("caseId").asText();
+        assertThat(api().send("POST", "/cases/" + caseId + "/closure",
+                "{\"by\":\"inspector-li\",\"finding\":\"PENALISED\",\"summary\":\"fined\"}").status()).isEqualTo(200);
+        newHistory().awaitHead();
+
+        // the same licence, a new merchant id, recruiting again from the day of the penalty
+        Instant today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        var again = new NetworkBuilder(newHistory(), "M-again-under-new-name", "LIC-REPEAT-1", today);
+        again.rootWithRecruits(12, today).await();
+        awaitJudged("M-again-under-new-name");
+        assertThat(alertRules("M-again-under-new-name")).doesNotContain("CN-REPEAT");
+
+        again.enrol("D-99", "D-2", today).await();
+        awaitJudged("M-again-under-new-name");
+        JsonNode repeat = alerts("M-again-under-new-name").stream()
+                .filter(a -> a.path("ruleId").asText().equals("CN-REPEAT")).findFirst().orElseThrow();
+        JsonNode detail = api().ok("/alerts/" + repeat.path("alertId").asText());
+        assertThat(detail.path("alert").path("measurements").toString()).contains("\"value\":15");
+        assertThat(detail.path("evidence").get(0).path("type").asText()).isEqualTo("CaseClosed");
+    }
+
+    @Test
     void badFiltersAndUnknownAlertsAreProblems() {
         var bad = api().get("/alerts?severity=SEVERE");
         assertThat(bad.status()).isEqualTo(400);
@@ -211,6 +263,10 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
                 "{\"thresholds\":{\"CN-CRIMINAL-SCALE\":{\"minHeads\":25}}}");
         assertThat(unknownThreshold.status()).isEqualTo(400);
         assertThat(unknownThreshold.body().path("detail").asText()).contains("minHeads");
+        var fractional = api().send("POST", "/detection/rule-sets",
+                "{\"thresholds\":{\"CN-CRIMINAL-SCALE\":{\"minPeople\":29.5}}}");
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.body().path("detail").asText()).contains("whole number");
         assertThat(api().get("/detection/rule-sets/99999").status()).isEqualTo(404);
         assertThat(api().get("/merchants/M-nobody/risk").status()).isEqualTo(404);
     }

@@ -28,10 +28,14 @@ final class NetworkBuilder {
     private long last;
 
     NetworkBuilder(LedgerHistory history, String merchantId, Instant registeredAt) {
+        this(history, merchantId, "LIC-" + merchantId, registeredAt);
+    }
+
+    NetworkBuilder(LedgerHistory history, String merchantId, String licenceNumber, Instant registeredAt) {
         this.history = history;
         this.merchant = MerchantId.of(merchantId);
         last = history.append(StreamIds.merchant(merchant),
-                new MerchantRegistered(merchant, merchantId + " Co", "LIC-" + merchantId, "CN", registeredAt));
+                new MerchantRegistered(merchant, merchantId + " Co", licenceNumber, "CN", registeredAt));
         last = history.append(StreamIds.merchant(merchant), new CompensationPlanDeclared(merchant, 1,
                 new CompensationPlan(List.of(new LevelRate(1, 1000)), null, FEE, List.of(), null, 30, 9000), registeredAt));
     }
