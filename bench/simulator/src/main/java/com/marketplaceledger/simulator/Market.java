@@ -119,12 +119,10 @@ final class Market {
     }
 
     /** Schedules an action; the market is closed from the end of the last month, so later ones never happen. */
-    boolean at(long time, Runnable action) {
-        if (time >= end) {
-            return false;
+    void at(long time, Runnable action) {
+        if (time < end) {
+            timeline.at(time, action);
         }
-        timeline.at(time, action);
-        return true;
     }
 
     void run() {
@@ -262,26 +260,26 @@ final class Market {
      * closed by then or the decision would fall in a later month than the sale: refunds settle
      * in the sale's month, so that each month's pay and sales net out on their own.
      */
-    boolean refundIssued(Sold sale, long amount, String reason, long requestAt, long decideAt) {
-        if (!sameMonth(sale.at(), decideAt)) {
-            return false;
+    void refundIssued(Sold sale, long amount, String reason, long requestAt, long decideAt) {
+        if (sameMonth(sale.at(), decideAt)) {
+            refund(sale, amount, reason, requestAt, decideAt,
+                    refund -> emit(new IssueRefund(merchant, sale.id(), refund, Money.of(amount, CNY), instant())));
         }
-        return refund(sale, amount, reason, requestAt, decideAt,
-                refund -> emit(new IssueRefund(merchant, sale.id(), refund, Money.of(amount, CNY), instant())));
     }
 
     /** A refund requested at {@code requestAt} and refused at {@code decideAt}, if the market is still open. */
-    boolean refundRefused(Sold sale, long amount, String reason, long requestAt, long decideAt, String refusal) {
-        return refund(sale, amount, reason, requestAt, decideAt,
+    void refundRefused(Sold sale, long amount, String reason, long requestAt, long decideAt, String refusal) {
+        refund(sale, amount, reason, requestAt, decideAt,
                 refund -> emit(new RefuseRefund(merchant, sale.id(), refund, refusal, instant())));
     }
 
-    private boolean refund(Sold sale, long amount, String reason, long requestAt, long decideAt,
-                           Consumer<RefundId> decision) {
-        if (requestAt < sale.at() || decideAt <= requestAt || decideAt >= end) {
-            return false;
+    /** A request is only made when its answer comes before the market closes: no request is left unanswered. */
+    private void refund(Sold sale, long amount, String reason, long requestAt, long decideAt,
+                        Consumer<RefundId> decision) {
+        if (requestAt <= sale.at() || decideAt <= requestAt || decideAt >= end) {
+            return;
         }
-        return at(requestAt, () -> {
+        at(requestAt, () -> {
             RefundId refund = RefundId.of("R-" + ++refunds);
             emit(new RequestRefund(merchant, sale.id(), refund, Money.of(amount, CNY), reason, instant()));
             at(decideAt, () -> decision.accept(refund));
