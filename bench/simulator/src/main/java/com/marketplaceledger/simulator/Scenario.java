@@ -64,7 +64,9 @@ public record Scenario(ScenarioKind kind, long seed, int size, int months) {
     /** The command that registers the merchant, at the start; everything else is {@link #generate}d. */
     public RegisterMerchant registration() {
         String name = "Simulated " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " #" + seed;
-        return new RegisterMerchant(merchantId(), name, "SIM-LIC-" + seed + "-" + size, "CN", start());
+        // a licence of its own: CN-REPEAT ties merchants with the same licence number together
+        String licence = "SIM-LIC-" + merchantId().value().substring("SIM-".length());
+        return new RegisterMerchant(merchantId(), name, licence, "CN", start());
     }
 
     /**

@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Judges networks as their events arrive. The risk-facts projection marks a network pending with
  * the position of its newest event; once every read model holds that position, the network is
- * judged as of today by the active rule set (alerts raised) and by the shadow rule set, if one
- * runs (findings kept apart, no alerts). A network whose position moved on meanwhile stays
- * pending for the next round.
+ * judged as of its newest business day (today at the latest) by the active rule set (alerts
+ * raised) and by the shadow rule set, if one runs (findings kept apart, no alerts). A network
+ * whose position moved on meanwhile stays pending for the next round.
  */
 @Component
 class ContinuousDetection implements SmartLifecycle {
@@ -90,7 +90,7 @@ class ContinuousDetection implements SmartLifecycle {
     }
 
     private void judge(String merchantId) {
-        LocalDate today = calendar.dayOf(clock.instant());
+        LocalDate today = evaluator.liveDay(merchantId, calendar.dayOf(clock.instant()));
         RuleSet active = catalogue.active();
         for (var candidate : evaluator.evaluate(merchantId, null, today, active)) {
             raiser.raise(merchantId, null, today, candidate);

@@ -194,7 +194,7 @@ class DetectionController {
     @GetMapping("/merchants/{merchantId}/risk")
     @Operation(summary = "Judge a merchant's network now or as of a past day: signals and findings (no alerts raised)")
     Evaluation networkRisk(@PathVariable String merchantId,
-                           @Parameter(description = "A business date (YYYY-MM-DD). Absent: today.") @RequestParam(required = false) LocalDate asOf,
+                           @Parameter(description = "A business date (YYYY-MM-DD). Absent: as the live evaluation judges, as of the network's newest business day.") @RequestParam(required = false) LocalDate asOf,
                            @Parameter(description = "A rule set version. Absent: the active one.") @RequestParam(required = false) Integer ruleSet) {
         merchants.require(merchantId);
         return evaluate(merchantId, null, asOf, ruleSet);
@@ -209,7 +209,7 @@ class DetectionController {
     }
 
     private Evaluation evaluate(String merchantId, String subtreeRootId, LocalDate asOf, Integer ruleSetVersion) {
-        LocalDate day = asOf == null ? calendar.dayOf(clock.instant()) : asOf;
+        LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(clock.instant())) : asOf;
         RuleSet ruleSet = ruleSetVersion == null ? catalogue.active() : catalogue.ruleSet(ruleSetVersion);
         var candidates = evaluator.evaluate(merchantId, subtreeRootId, day, ruleSet);
         var raised = new java.util.HashSet<>(jdbc.queryForList(

@@ -37,6 +37,10 @@ class Evaluator {
                 .toList();
     }
 
+    LocalDate liveDay(String merchantId, LocalDate today) {
+        return facts.liveDay(merchantId, today);
+    }
+
     NetworkFacts facts(String merchantId, String subtreeRootId, LocalDate asOf) {
         return facts.load(merchantId, subtreeRootId, asOf);
     }

@@ -49,6 +49,26 @@ class FactsLoader {
         this.properties = properties;
     }
 
+    /**
+     * The day a live judgement is made as of: the newest business day of the network's events, or
+     * today if that lies ahead. A history imported late is then judged as it unfolded (a refund
+     * request is not overdue because its answer comes a few lines further down the import).
+     */
+    LocalDate liveDay(String merchantId, LocalDate today) {
+        LocalDate newest = jdbc.queryForObject("""
+                SELECT max(day) FROM (
+                    SELECT max(enrolled_on) AS day FROM read_model.distributor WHERE merchant_id = :m
+                    UNION ALL SELECT max(day) FROM read_model.risk_sale WHERE merchant_id = :m
+                    UNION ALL SELECT max(day) FROM read_model.risk_commission WHERE merchant_id = :m
+                    UNION ALL SELECT max(CAST(greatest(requested_at, answered_at) AT TIME ZONE :zone AS DATE))
+                              FROM read_model.risk_refund WHERE merchant_id = :m
+                    UNION ALL SELECT max(CAST(declared_at AT TIME ZONE :zone AS DATE))
+                              FROM read_model.compensation_plan WHERE merchant_id = :m
+                ) days""", new MapSqlParameterSource("m", merchantId).addValue("zone", calendar.zone().getId()),
+                LocalDate.class);
+        return newest == null || newest.isAfter(today) ? today : newest;
+    }
+
     NetworkFacts load(String merchantId, String subtreeRootId, LocalDate asOf) {
         var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zone(), properties.maxEvidence());
         var params = scope.params();
