@@ -51,11 +51,13 @@ CREATE TABLE risk_refund (
     PRIMARY KEY (merchant_id, sale_id, refund_id)
 );
 
--- Networks with events the continuous evaluation has not judged yet, and the position of the
--- newest of them: a network is judged once every read model has reached that position.
+-- Networks with events the continuous evaluation has not judged yet: the position of the newest
+-- of them (a network is judged once every read model has reached it) and the newest business day
+-- among them (the day it is judged as of: what lies beyond that position is not counted on).
 CREATE TABLE detection_pending (
     merchant_id VARCHAR(64) PRIMARY KEY,
-    position    BIGINT      NOT NULL
+    position    BIGINT      NOT NULL,
+    day         DATE
 );
 
 -- Alerts, as raised by AlertRaised events; status follows the case work on them.

@@ -31,7 +31,8 @@ class ContinuousDetection implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ContinuousDetection.class);
     private static final int NETWORKS_PER_ROUND = 50;
 
-    private record Pending(String merchantId, long position) {
+    /** A network to judge: every read model must reach {@code position}; judged as of {@code day}. */
+    private record Pending(String merchantId, long position, LocalDate day) {
     }
 
     private final JdbcTemplate jdbc;
@@ -74,14 +75,16 @@ class ContinuousDetection implements SmartLifecycle {
             return 0;
         }
         List<Pending> pending = jdbc.query(
-                "SELECT merchant_id, position FROM read_model.detection_pending ORDER BY position LIMIT " + NETWORKS_PER_ROUND,
-                (row, n) -> new Pending(row.getString(1), row.getLong(2)));
+                "SELECT merchant_id, position, day FROM read_model.detection_pending ORDER BY position LIMIT "
+                        + NETWORKS_PER_ROUND,
+                (row, n) -> new Pending(row.getString(1), row.getLong(2),
+                        row.getDate(3) == null ? null : row.getDate(3).toLocalDate()));
         int judged = 0;
         for (Pending network : pending) {
             if (network.position() > 0 && !positions.allHaveProcessed(network.position())) {
                 continue;
             }
-            judge(network.merchantId());
+            judge(network);
             jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = ? AND position = ?",
                     network.merchantId(), network.position());
             judged++;
@@ -89,8 +92,16 @@ class ContinuousDetection implements SmartLifecycle {
         return judged;
     }
 
-    private void judge(String merchantId) {
-        LocalDate today = evaluator.liveDay(merchantId, calendar.dayOf(clock.instant()));
+    /**
+     * As of the newest business day among the events up to the pending position: other segments
+     * may already have stored later events of the network, and a judgement must not count on what
+     * it has not seen all of (an answer to a refund request may be among the events still coming).
+     */
+    private void judge(Pending network) {
+        String merchantId = network.merchantId();
+        LocalDate now = calendar.dayOf(clock.instant());
+        LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
+                : network.day().isAfter(now) ? now : network.day();
         RuleSet active = catalogue.active();
         for (var candidate : evaluator.evaluate(merchantId, null, today, active)) {
             raiser.raise(merchantId, null, today, candidate);

@@ -121,10 +121,11 @@ class RiskFactsProjection {
     private void pending(LedgerEvent event, TrackingToken token) {
         long position = token == null ? 0 : token.position().orElse(0);
         batch().add("""
-                        INSERT INTO read_model.detection_pending (merchant_id, position) VALUES (?, ?)
+                        INSERT INTO read_model.detection_pending (merchant_id, position, day) VALUES (?, ?, ?)
                         ON CONFLICT (merchant_id) DO UPDATE
-                            SET position = GREATEST(detection_pending.position, excluded.position)""",
-                event.merchantId().value(), position);
+                            SET position = GREATEST(detection_pending.position, excluded.position),
+                                day = GREATEST(detection_pending.day, excluded.day)""",
+                event.merchantId().value(), position, day(event.occurredAt()));
     }
 
     private Date day(Instant instant) {

@@ -250,7 +250,7 @@ class AuditTrailProjectionIntegrationTest extends AuditTrailTestSupport {
     @Test
     void a_rebuild_from_event_zero_empties_the_tables_and_reproduces_exactly_the_same_rows() {
         publishAndAwait(WalkThrough.events(MerchantId.of(newMerchantId("M-rebuild")), Instant.parse("2026-01-20T00:00:00Z")));
-        awaitAuditTrailAtHead();
+        awaitDetectionSettled();
         List<String> before = dumpAuditTables();
         // a row no event justifies: the reset must remove it
         jdbc.update("""

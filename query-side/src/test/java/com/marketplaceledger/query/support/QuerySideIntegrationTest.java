@@ -7,8 +7,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The query side running for real on the test database, on a random port. Every integration test
@@ -30,10 +34,37 @@ public abstract class QuerySideIntegrationTest {
     protected ReadModelPositions readModels;
     @LocalServerPort
     protected int port;
+    @Autowired
+    private JdbcTemplate settling;
 
     /** A history to append to; each stream's sequence numbers count from where this history left off. */
     protected LedgerHistory newHistory() {
         return new LedgerHistory(eventStore, positions, readModels);
+    }
+
+    /**
+     * Until the continuous detection has judged every network with new events and the read models
+     * hold the alerts it raised: the point where a test's history stops changing by itself.
+     */
+    protected void awaitDetectionSettled() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            newHistory().awaitHead();
+            Integer pending = settling.queryForObject("SELECT count(*) FROM read_model.detection_pending", Integer.class);
+            long head = positions.head();
+            if (pending == 0 && readModels.allHaveProcessed(head) && positions.head() == head) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("detection did not settle: " + pending + " networks pending");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     protected QueryApi api() {
