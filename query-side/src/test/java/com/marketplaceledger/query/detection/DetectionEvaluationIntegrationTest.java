@@ -108,6 +108,40 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
         }
         assertThat(outcomes).filteredOn(o -> HONEST.contains(o.truth().kind()))
                 .allSatisfy(o -> assertThat(o.fired()).as("alerts on honest %s", o.truth().merchantId()).isEmpty());
+        everyAlertShowsItsThresholdsReasonAndEvidenceThatResolvesInTheAuditTrail();
+        judgingAsOfTheLastDayReproducesTheAlertsRaisedLive(outcomes);
+    }
+
+    private void everyAlertShowsItsThresholdsReasonAndEvidenceThatResolvesInTheAuditTrail() {
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM read_model.alert
+                WHERE merchant_id LIKE 'SIM-%' AND (reason = '' OR cardinality(evidence_event_ids) = 0
+                      OR evidence_total < cardinality(evidence_event_ids) OR jsonb_array_length(measurements) = 0)""",
+                Integer.class)).as("alerts without a reason, measurements or evidence").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM read_model.alert a, jsonb_array_elements(a.measurements) m
+                WHERE a.merchant_id LIKE 'SIM-%' AND m ->> 'comparison' IS NOT NULL AND m ->> 'threshold' IS NULL""",
+                Integer.class)).as("compared values without their threshold").isZero();
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM read_model.alert a, unnest(a.evidence_event_ids) AS evidence(event_id)
+                WHERE a.merchant_id LIKE 'SIM-%'
+                  AND NOT EXISTS (SELECT 1 FROM read_model.audit_event e WHERE e.event_id = evidence.event_id)""",
+                Integer.class)).as("evidence ids the audit trail does not hold").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.alert WHERE merchant_id LIKE 'SIM-%'", Integer.class))
+                .isPositive();
+    }
+
+    /** The findings as of each network's last business day are exactly the alerts raised on it live. */
+    private void judgingAsOfTheLastDayReproducesTheAlertsRaisedLive(List<Outcome> outcomes) {
+        for (Outcome outcome : outcomes) {
+            String merchant = outcome.truth().merchantId().value();
+            var evaluation = api().ok("/merchants/" + merchant + "/risk");
+            var found = new TreeSet<String>();
+            evaluation.path("findings").forEach(f -> found.add(f.path("alertId").asText()));
+            var raised = new TreeSet<>(jdbc.queryForList("SELECT alert_id FROM read_model.alert WHERE merchant_id = ?",
+                    String.class, merchant));
+            assertThat(found).as("findings of %s as of %s", merchant, evaluation.path("asOf").asText()).isEqualTo(raised);
+        }
     }
 
     private List<FeedResult> feed(List<Scenario> scenarios) throws Exception {
