@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Appends an AlertRaised event for a finding, once. The alert's stream is its id, and the event
@@ -28,11 +29,13 @@ class AlertRaiser {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final int maxEvidence;
 
-    AlertRaiser(EventStore eventStore, JdbcTemplate jdbc, Clock clock) {
+    AlertRaiser(EventStore eventStore, JdbcTemplate jdbc, Clock clock, DetectionProperties properties) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.maxEvidence = properties.maxEvidence();
     }
 
     /** Whether the alert was raised now (false when it had been raised before). */
@@ -46,7 +49,8 @@ class AlertRaiser {
         var event = new AlertRaised(MerchantId.of(merchantId), candidate.alertId(), rule.ruleId(), rule.version(),
                 candidate.ruleSetVersion(), description.severity(), description.category(),
                 subtreeRootId == null ? null : DistributorId.of(subtreeRootId), finding.period(), observedOn,
-                finding.measurements(), finding.reason(), finding.evidence().eventIds(), finding.evidence().total(),
+                finding.measurements(), finding.reason(), evidence(finding.evidence().eventIds()),
+                finding.evidence().total(),
                 clock.instant());
         try {
             eventStore.publish(new GenericDomainEventMessage<>(ALERT_TYPE,
@@ -55,6 +59,11 @@ class AlertRaiser {
         } catch (ConcurrencyException alreadyRaised) {
             return false;
         }
+    }
+
+    /** An alert names the first of its evidence events; it says how many there are in all. */
+    private List<String> evidence(List<String> ids) {
+        return ids.size() <= maxEvidence ? ids : ids.subList(0, maxEvidence);
     }
 
     /** The read model usually knows; the event store always does. */

@@ -258,26 +258,40 @@ class FactsLoader {
         });
     }
 
-    /** Every product purchase of a participant after its first, with its sell-through before it. */
+    /**
+     * Every product purchase of a participant after its first, with its sell-through before it:
+     * one pass over each participant's purchases and retail sales in time order (a sale at the
+     * same instant as a purchase counts after it).
+     */
     private List<Reorder> reorders(NetworkScope scope, MapSqlParameterSource params) {
         return jdbc.query(scope.members("""
-                WITH purchase AS (
-                    SELECT merchant_id, sale_id, event_id, buyer_id, occurred_at, quantity,
-                           row_number() OVER w AS n,
-                           coalesce(sum(quantity) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bought_before
+                WITH product AS (
+                    SELECT buyer_id AS distributor_id, sale_id, event_id, occurred_at, quantity AS bought, 0 AS sold,
+                           TRUE AS purchase
                     FROM read_model.risk_sale
                     WHERE merchant_id = :m AND day <= :asOf AND listing_kind = 'PRODUCT' AND buyer_id IN (members)
-                    WINDOW w AS (PARTITION BY buyer_id ORDER BY occurred_at, sale_id)
+                    UNION ALL
+                    SELECT seller_id, sale_id, event_id, occurred_at, 0, quantity, FALSE
+                    FROM read_model.risk_sale
+                    WHERE merchant_id = :m AND day <= :asOf AND listing_kind = 'PRODUCT' AND buyer_id IS NULL
+                      AND seller_id IN (members)
+                ), running AS (
+                    SELECT product.*,
+                           sum(bought) OVER w - bought AS bought_before,
+                           sum(sold) OVER w AS sold_before,
+                           count(*) FILTER (WHERE purchase) OVER w AS n
+                    FROM product
+                    WINDOW w AS (PARTITION BY distributor_id ORDER BY occurred_at, purchase DESC, sale_id
+                                 ROWS UNBOUNDED PRECEDING)
+                ), commissioned AS (
+                    SELECT DISTINCT sale_id FROM read_model.risk_commission
+                    WHERE merchant_id = :m AND day <= :asOf AND basis = 'DOWNLINE_PURCHASE'
                 )
-                SELECT p.buyer_id, p.event_id, p.occurred_at, p.bought_before,
-                       (SELECT coalesce(sum(s.quantity), 0) FROM read_model.risk_sale s
-                        WHERE s.merchant_id = p.merchant_id AND s.seller_id = p.buyer_id AND s.buyer_id IS NULL
-                          AND s.listing_kind = 'PRODUCT' AND s.occurred_at < p.occurred_at) AS sold_before,
-                       EXISTS (SELECT 1 FROM read_model.risk_commission c
-                               WHERE c.merchant_id = p.merchant_id AND c.sale_id = p.sale_id
-                                 AND c.basis = 'DOWNLINE_PURCHASE') AS commissioned
-                FROM purchase p WHERE p.n > 1
-                ORDER BY p.occurred_at, p.sale_id"""), params, (row, n) -> new Reorder(row.getString("buyer_id"),
+                SELECT r.distributor_id, r.event_id, r.occurred_at, r.bought_before, r.sold_before,
+                       c.sale_id IS NOT NULL AS commissioned
+                FROM running r LEFT JOIN commissioned c USING (sale_id)
+                WHERE r.purchase AND r.n > 1
+                ORDER BY r.occurred_at, r.sale_id"""), params, (row, n) -> new Reorder(row.getString("distributor_id"),
                 row.getString("event_id"), row.getTimestamp("occurred_at").toInstant(), row.getLong("bought_before"),
                 row.getLong("sold_before"), row.getBoolean("commissioned")));
     }

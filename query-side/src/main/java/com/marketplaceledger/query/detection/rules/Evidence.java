@@ -6,20 +6,30 @@ import java.util.List;
 
 /**
  * The identifiers of the events that prove a fact: the first of them (the loader caps how many
- * it keeps) and how many there are in all.
+ * it keeps per fact, and a combination keeps at most {@link #MOST}) and how many there are in all.
  */
 public record Evidence(List<String> eventIds, long total) {
 
     public static final Evidence NONE = new Evidence(List.of(), 0);
+    /** Combining the evidence of thousands of participants must not copy ever longer lists. */
+    public static final int MOST = 1_000;
 
     public Evidence {
         eventIds = List.copyOf(eventIds);
     }
 
-    /** Both lists, without repeats, in order; totals add up. */
+    /** Both lists, without repeats, in order, up to {@link #MOST} ids; totals add up. */
     public Evidence and(Evidence other) {
+        if (eventIds.size() >= MOST) {
+            return new Evidence(eventIds, total + other.total);
+        }
         var ids = new LinkedHashSet<>(eventIds);
-        ids.addAll(other.eventIds);
+        for (String id : other.eventIds) {
+            if (ids.size() == MOST) {
+                break;
+            }
+            ids.add(id);
+        }
         return new Evidence(new ArrayList<>(ids), total + other.total);
     }
 }
