@@ -111,6 +111,12 @@ CREATE TABLE detection_rule_set_activation (
     activated_at TIMESTAMPTZ NOT NULL
 );
 
+-- The candidate rule set run in shadow mode, if any: one row, shared by every instance.
+CREATE TABLE detection_shadow (
+    singleton        BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (singleton),
+    rule_set_version INTEGER REFERENCES detection_rule_set (version)
+);
+
 -- What a candidate rule set run in shadow mode would have raised; never alerts.
 CREATE TABLE shadow_finding (
     rule_set_version INTEGER     NOT NULL,
