@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.accounts;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.marketplaceledger.query.projection.BatchBuffer;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import com.marketplaceledger.query.projection.SqlBatch;
@@ -23,6 +24,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * Turns every money movement into account entries of the parties it concerns, and rolls them up
@@ -32,7 +34,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(AccountsProjection.NAME)
-class AccountsProjection {
+class AccountsProjection implements ReadModel {
 
     static final String NAME = "accounts";
     /** The merchant as a party of its own accounts; '#' is never part of a distributor id. */
@@ -126,10 +128,19 @@ class AccountsProjection {
         }
     }
 
+    @Override
+    public String processor() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("account_sale", "account_entry", "account_day", "network_account_day");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.account_sale, read_model.account_entry, read_model.account_day, "
-                + "read_model.network_account_day");
+        truncate(jdbc);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.audit;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.projection.BatchBuffer;
@@ -39,7 +40,7 @@ import java.util.OptionalLong;
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
-class AuditTrailProjection {
+class AuditTrailProjection implements ReadModel {
 
     static final String PROCESSING_GROUP = "audit-trail";
     private static final String BUFFER = AuditTrailProjection.class.getName() + ".batch";
@@ -79,9 +80,19 @@ class AuditTrailProjection {
         BatchBuffer.current(BUFFER, ArrayList<EventRow>::new, this::flush).add(row(event, message, token));
     }
 
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("audit_subject", "audit_event");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.audit_subject, read_model.audit_event");
+        truncate(jdbc);
     }
 
     static EventRow row(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {

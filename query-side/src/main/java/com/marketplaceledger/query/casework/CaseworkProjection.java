@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.casework;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.shared.casework.CaseClosed;
 import com.marketplaceledger.shared.casework.CaseEscalated;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps the regulators' cases, their alerts and the timeline of their actions. Each event of a
@@ -25,7 +27,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CaseworkProjection.NAME)
-class CaseworkProjection {
+class CaseworkProjection implements ReadModel {
 
     static final String NAME = "casework";
 
@@ -86,9 +88,19 @@ class CaseworkProjection {
                         Timestamp.from(event.occurredAt()), event.finding().name(), event.summary()));
     }
 
+    @Override
+    public String processor() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("case_file", "case_alert", "case_action");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.case_file, read_model.case_alert, read_model.case_action");
+        truncate(jdbc);
     }
 
     /** The action row, and only if it is new, the case's update {@code set}. */

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.query.projection.SqlBatch.TextArray;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * The alerts raised, and where the case work on each stands. Keyed by alert id: idempotent. A
@@ -25,7 +27,7 @@ import java.sql.Timestamp;
  */
 @Component
 @ProcessingGroup(AlertProjection.NAME)
-class AlertProjection {
+class AlertProjection implements ReadModel {
 
     static final String NAME = "alerts";
 
@@ -61,9 +63,19 @@ class AlertProjection {
         batch().add("UPDATE read_model.alert SET status = 'CLOSED' WHERE case_id = ?", event.caseId().value());
     }
 
+    @Override
+    public String processor() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("alert");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.alert");
+        truncate(jdbc);
     }
 
     private SqlBatch batch() {

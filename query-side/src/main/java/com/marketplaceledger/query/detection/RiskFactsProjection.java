@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.shared.LedgerEvent;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps the facts of sales, commissions and refunds that the rules need beyond the accounts, and
@@ -28,7 +30,7 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(RiskFactsProjection.NAME)
-class RiskFactsProjection {
+class RiskFactsProjection implements ReadModel {
 
     static final String NAME = "risk-facts";
 
@@ -98,10 +100,19 @@ class RiskFactsProjection {
         }
     }
 
+    @Override
+    public String processor() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("risk_sale", "risk_commission", "risk_refund");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.risk_sale, read_model.risk_commission, read_model.risk_refund, "
-                + "read_model.detection_pending");
+        truncate(jdbc);
     }
 
     private void answer(LedgerEvent event, String saleId, String refundId, String answer, EventMessage<?> message,

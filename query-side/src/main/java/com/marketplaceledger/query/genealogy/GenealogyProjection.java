@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.genealogy;
 
+import com.marketplaceledger.query.projection.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import com.marketplaceledger.query.projection.SqlBatch;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(GenealogyProjection.NAME)
-class GenealogyProjection {
+class GenealogyProjection implements ReadModel {
 
     static final String NAME = "genealogy";
 
@@ -98,10 +99,19 @@ class GenealogyProjection {
                 Timestamp.from(event.occurredAt()), day, message.getIdentifier());
     }
 
+    @Override
+    public String processor() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("merchant", "compensation_plan", "distributor", "downline", "downline_growth", "network_growth");
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE read_model.merchant, read_model.compensation_plan, read_model.distributor, "
-                + "read_model.downline, read_model.downline_growth, read_model.network_growth");
+        truncate(jdbc);
     }
 
     private SqlBatch batch() {

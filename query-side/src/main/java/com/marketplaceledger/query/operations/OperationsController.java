@@ -59,11 +59,30 @@ class OperationsController {
     private final ReadModelProcessors processors;
     private final DeadLetters deadLetters;
     private final ReadModelRebuilds rebuilds;
+    private final ReplayProgress progress;
+    private final ReadModelChecksums checksums;
 
-    OperationsController(ReadModelProcessors processors, DeadLetters deadLetters, ReadModelRebuilds rebuilds) {
+    OperationsController(ReadModelProcessors processors, DeadLetters deadLetters, ReadModelRebuilds rebuilds,
+                         ReplayProgress progress, ReadModelChecksums checksums) {
         this.processors = processors;
         this.deadLetters = deadLetters;
         this.rebuilds = rebuilds;
+        this.progress = progress;
+        this.checksums = checksums;
+    }
+
+    @GetMapping("/read-models/{processor}/replay")
+    @Operation(summary = "The latest rebuild's progress: positions replayed of the target, rate, time left; "
+            + "once caught up, the read model's checksum")
+    ReplayProgress.Progress replay(@Parameter(description = PROCESSOR) @PathVariable String processor) {
+        return progress.of(processor);
+    }
+
+    @GetMapping("/read-models/{processor}/checksum")
+    @Operation(summary = "The read model's checksum: rows and an MD5 per table, and one over all, to compare rebuilds")
+    ReadModelChecksums.Checksum checksum(@Parameter(description = PROCESSOR) @PathVariable String processor) {
+        processors.require(processor);
+        return checksums.of(processor);
     }
 
     @GetMapping("/processors")

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.operations;
 
+import com.marketplaceledger.axon.EventPositions;
 import com.marketplaceledger.query.web.QueryRefused;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,8 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,19 +50,41 @@ public class ReadModelRebuilds {
     private final JdbcTemplate jdbc;
     private final TokenSchema tokens;
     private final Serializer serializer;
+    private final EventPositions positions;
     /** Processors between the rebuild's request and its reset tokens being committed. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Each read model's latest rebuild started on this instance. */
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
     private final Object admission = new Object();
 
     private volatile Duration shutdownTimeout;
 
     ReadModelRebuilds(ReadModelProcessors processors, JdbcTemplate jdbc, TokenSchema tokens, Serializer serializer,
+                      EventPositions positions,
                       @Value("${ledger.operations.shutdown-timeout:30s}") Duration shutdownTimeout) {
         this.processors = processors;
+        this.positions = positions;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.serializer = serializer;
         this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /** A rebuild: when it began and the head of the stream it replays up to. */
+    record Replay(Instant startedAt, long targetPosition, Instant finishedAt) {
+    }
+
+    /** The latest rebuild of the read model started on this instance. */
+    Optional<Replay> latestReplay(String processor) {
+        processors.require(processor);
+        return Optional.ofNullable(replays.get(processor));
+    }
+
+    /** When the latest rebuild was first seen caught up: {@code now}, unless seen before. */
+    Instant finished(String processor, Instant now) {
+        Replay replay = replays.computeIfPresent(processor,
+                (name, r) -> r.finishedAt() == null ? new Replay(r.startedAt(), r.targetPosition(), now) : r);
+        return replay == null ? null : replay.finishedAt();
     }
 
     /** Sets how long a rebuild waits for a processor to stop; returns the previous value. For tests. */
@@ -147,6 +173,7 @@ public class ReadModelRebuilds {
             }
             log.info("rebuilding read model {}: shutting its processor down", name);
             shutDown(name, processor);
+            replays.put(name, new Replay(Instant.now(), positions.head(), null));
             try {
                 processors.transactions().executeInTransaction(() -> {
                     processors.deadLetterQueue(name).ifPresent(queue -> queue.clear());
