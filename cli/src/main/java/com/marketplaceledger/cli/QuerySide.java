@@ -1,0 +1,116 @@
+package com.marketplaceledger.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.shared.LedgerJson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Requests to the query side's REST API; a refusal becomes a {@link Auditor.Failure} naming its problem. */
+final class QuerySide {
+
+    private static final ObjectMapper JSON = LedgerJson.objectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    QuerySide(URI base) {
+        this.base = base;
+    }
+
+    /** The body of a GET that must answer 200, parsed as JSON. */
+    JsonNode json(String path, Map<String, Object> parameters) {
+        try (InputStream body = stream(path, parameters)) {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new Auditor.Failure("the answer of " + uri(path, parameters) + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The answer of a POST of a JSON body that must answer 200, parsed as JSON. */
+    JsonNode post(String path, Object body) {
+        URI uri = uri(path, Map.of());
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+            try (InputStream answer = send(request)) {
+                return JSON.readTree(answer);
+            }
+        } catch (IOException e) {
+            throw new Auditor.Failure("the answer of POST " + uri + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The body of a GET that must answer 200, as a stream for the caller to close. */
+    InputStream stream(String path, Map<String, Object> parameters) {
+        return send(HttpRequest.newBuilder(uri(path, parameters)).GET().build());
+    }
+
+    private InputStream send(HttpRequest request) {
+        URI uri = request.uri();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException refused) {
+            throw new Auditor.Failure("cannot reach the query side at " + base + " (is it running? ./ledger status)", refused);
+        } catch (IOException e) {
+            throw new Auditor.Failure(request.method() + " " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Auditor.Failure("interrupted", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new Auditor.Failure(request.method() + " " + uri + " answered " + response.statusCode() + problem(response));
+        }
+        return response.body();
+    }
+
+    /** The detail of an RFC 9457 problem, or the start of whatever else came back. */
+    private static String problem(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
+            try {
+                JsonNode problem = JSON.readTree(text);
+                if (problem != null && problem.hasNonNull("detail")) {
+                    return ": " + problem.get("detail").asText()
+                            + (problem.hasNonNull("rule") ? " (" + problem.get("rule").asText() + ")" : "");
+                }
+            } catch (IOException notJson) {
+                // not a problem document: show the text itself
+            }
+            return text.isBlank() ? "" : ": " + text.strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private URI uri(String path, Map<String, Object> parameters) {
+        String query = parameters.entrySet().stream()
+                .filter(parameter -> parameter.getValue() != null)
+                .map(parameter -> parameter.getKey() + "=" + URLEncoder.encode(parameter.getValue().toString(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String root = base.toString().replaceAll("/+$", "");
+        return URI.create(root + path + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** Query parameters in the order given; null values are left out. */
+    static Map<String, Object> parameters(Object... namesAndValues) {
+        var parameters = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return parameters;
+    }
+}
