@@ -105,7 +105,7 @@ final class QuerySide {
         return URI.create(root + path + (query.isEmpty() ? "" : "?" + query));
     }
 
-    /** Query parameters in the order given; null values are left out. */
+    /** Query parameters (or a JSON body) in the order given; null values are left out of a query. */
     static Map<String, Object> parameters(Object... namesAndValues) {
         var parameters = new LinkedHashMap<String, Object>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

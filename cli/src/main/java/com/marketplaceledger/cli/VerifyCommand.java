@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** verify: an export file offline against an optional digest, or the store by the query side. */
@@ -41,8 +40,9 @@ final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--file", required = true, paramLabel = "FILE", description = "an export to verify offline")
         Path file;
 
-        @Option(names = "--url", required = true, paramLabel = "URL",
-                description = "the query side whose store to verify, e.g. http://localhost:8081")
+        @Option(names = "--url", required = true, paramLabel = "URL", arity = "0..1",
+                fallbackValue = "http://localhost:${env:LEDGER_QUERY_PORT:-8081}",
+                description = "the query side whose store to verify (--url alone: ${FALLBACK-VALUE})")
         URI url;
     }
 
@@ -123,7 +123,8 @@ final class VerifyCommand implements Callable<Integer> {
         var querySide = new QuerySide(source.url);
         JsonNode verdict = digest == null
                 ? querySide.json("/integrity/verification", QuerySide.parameters("from", from, "to", to))
-                : querySide.post("/integrity/verification", Map.of("position", digest.position(), "seal", Seals.hex(digest.seal())));
+                : querySide.post("/integrity/verification",
+                        QuerySide.parameters("position", digest.position(), "seal", Seals.hex(digest.seal())));
         JsonNode verified = verdict.get("verified");
         if (verified == null || !verified.isBoolean()) {
             throw new Auditor.Failure("the query side's answer does not say whether the chain is verified: " + verdict);

@@ -49,7 +49,7 @@ class CommandLineTest {
 
     @Test
     void verify_needs_exactly_one_of_file_and_url() {
-        assertThat(Run.of("verify").err()).contains("Missing required argument", "--file=FILE | --url=URL");
+        assertThat(Run.of("verify").err()).contains("Missing required argument", "--file=FILE | --url[=URL]");
         assertThat(Run.of("verify", "--file", export(), "--url", "http://localhost:1").err()).contains("mutually exclusive");
         assertThat(Run.of("verify").exitCode()).isEqualTo(Auditor.USAGE);
     }
