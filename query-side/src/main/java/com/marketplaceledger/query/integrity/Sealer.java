@@ -1,0 +1,135 @@
+package com.marketplaceledger.query.integrity;
+
+import com.marketplaceledger.shared.integrity.SealedEvent;
+import com.marketplaceledger.shared.integrity.Seals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seals the event table in global order, from the last seal on (docs/integrity.md). Each batch is
+ * one transaction holding a PostgreSQL advisory lock, so exactly one sealer works at a time across
+ * instances. The sealer follows the global index, not commit order: it stops at a missing position,
+ * because a concurrent writer may still commit it, and seals it absent only once it has stayed
+ * missing for the gap timeout (a rolled-back transaction's number never comes).
+ */
+@Component
+class Sealer implements SmartLifecycle {
+
+    /** The advisory lock key of sealing ("seal" in ASCII); no other lock of the ledger uses it. */
+    static final long LOCK = 0x7365616cL;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final IntegrityProperties properties;
+    private final Clock clock;
+    /** When this instance first saw each missing position below a stored one. */
+    private final Map<Long, Instant> missingSince = new HashMap<>();
+    /** One round at a time in this instance (a test may seal beside the background loop). */
+    private final Object sealing = new Object();
+    private ScheduledExecutorService scheduler;
+
+    @Autowired
+    Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrityProperties properties) {
+        this(jdbc, transactions, properties, Clock.systemUTC());
+    }
+
+    Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrityProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Seals batch after batch while there is something to seal; answers how many positions it sealed. */
+    long sealAvailable() {
+        synchronized (sealing) {
+            long sealed = 0;
+            int batch;
+            do {
+                batch = transaction.execute(status -> sealBatch());
+                sealed += batch;
+            } while (batch > 0);
+            return sealed;
+        }
+    }
+
+    private int sealBatch() {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+            return 0;
+        }
+        StoredRows.Head head = StoredRows.head(jdbc);
+        List<SealedEvent> rows = StoredRows.eventsAfter(jdbc, head.position(), properties.batchSize());
+        Instant now = clock.instant();
+        long next = head.position() + 1;
+        byte[] previous = head.seal();
+        List<Object[]> seals = new ArrayList<>();
+        rows:
+        for (SealedEvent row : rows) {
+            while (next < row.globalIndex()) {
+                Instant since = missingSince.computeIfAbsent(next, position -> now);
+                if (since.plus(properties.gapTimeout()).isAfter(now)) {
+                    break rows;
+                }
+                previous = Seals.sealAbsent(previous, next);
+                seals.add(new Object[] {next, null, previous});
+                next++;
+            }
+            previous = Seals.seal(previous, row);
+            seals.add(new Object[] {next, row.eventIdentifier(), previous});
+            next++;
+        }
+        long sealedUpTo = next;
+        missingSince.keySet().removeIf(position -> position < sealedUpTo);
+        jdbc.batchUpdate("INSERT INTO axon.event_seal (global_index, event_identifier, seal, sealed_at) VALUES (?, ?, ?, now())",
+                seals);
+        return seals.size();
+    }
+
+    private void round() {
+        try {
+            sealAvailable();
+        } catch (RuntimeException e) {
+            LOG.warn("Sealing round failed; retrying next round", e);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (properties.enabled()) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-sealer"));
+            long millis = properties.interval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::round, 0, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}
