@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -55,7 +56,8 @@ class ExportIntegrationTest extends QuerySideIntegrationTest {
     @BeforeAll
     void recordTheWalkThroughAndAwaitItsSeals() {
         merchant = "M-export-" + UUID.randomUUID().toString().substring(0, 8);
-        recordingFrom = Instant.now();
+        // the event store keeps recording times to the millisecond
+        recordingFrom = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         first = positions.head() + 1;
         last = Walkthrough.record(newHistory(), merchant);
         awaitSealed(last);
