@@ -7,13 +7,15 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** The auditors' command line: verify an export offline or the store over REST, take a digest, export. */
+/** The auditors' command line: verify an export offline or the store over REST, take a digest, export, replay, history. */
 @Command(name = "auditor", mixinStandardHelpOptions = true, version = "auditor 0.1.0",
         usageHelpWidth = 100,
-        subcommands = {VerifyCommand.class, DigestCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VerifyCommand.class, DigestCommand.class, ExportCommand.class, ReplayCommand.class,
+                HistoryCommand.class, CommandLine.HelpCommand.class},
         description = {
                 "Checks that the ledger's history was not altered: verifies an exported file offline (no database),",
-                "asks the query side to verify its store, takes digests and exports events with their seals.",
+                "asks the query side to verify its store, takes digests and exports events with their seals,",
+                "rebuilds read models with a progress bar and shows an entity's history.",
                 "",
                 "Exit codes: 0 verified (or done), 1 the chain is broken, 2 usage error, 3 the query side or a file",
                 "could not be read."})

@@ -30,7 +30,7 @@ final class QuerySide {
         this.base = base;
     }
 
-    /** The body of a GET that must answer 200, parsed as JSON. */
+    /** The body of a GET that must succeed (2xx), parsed as JSON. */
     JsonNode json(String path, Map<String, Object> parameters) {
         try (InputStream body = stream(path, parameters)) {
             return JSON.readTree(body);
@@ -39,7 +39,7 @@ final class QuerySide {
         }
     }
 
-    /** The answer of a POST of a JSON body that must answer 200, parsed as JSON. */
+    /** The answer of a POST of a JSON body that must succeed (2xx), parsed as JSON. */
     JsonNode post(String path, Object body) {
         URI uri = uri(path, Map.of());
         try {
@@ -53,7 +53,7 @@ final class QuerySide {
         }
     }
 
-    /** The body of a GET that must answer 200, as a stream for the caller to close. */
+    /** The body of a GET that must succeed (2xx), as a stream for the caller to close. */
     InputStream stream(String path, Map<String, Object> parameters) {
         return send(HttpRequest.newBuilder(uri(path, parameters)).GET().build());
     }
@@ -71,7 +71,7 @@ final class QuerySide {
             Thread.currentThread().interrupt();
             throw new Auditor.Failure("interrupted", e);
         }
-        if (response.statusCode() != 200) {
+        if (response.statusCode() / 100 != 2) {
             throw new Auditor.Failure(request.method() + " " + uri + " answered " + response.statusCode() + problem(response));
         }
         return response.body();
