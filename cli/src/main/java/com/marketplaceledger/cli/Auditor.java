@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
                 "could not be read."})
 public final class Auditor implements Callable<Integer> {
 
-    static final int VERIFIED = 0;
-    static final int BROKEN = 1;
+    public static final int VERIFIED = 0;
+    public static final int BROKEN = 1;
     static final int USAGE = 2;
     static final int FAILED = 3;
 
@@ -33,7 +33,7 @@ public final class Auditor implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         // picocli answers a usage error with 2 (CommandLine.ExitCode.USAGE) by itself
         return new CommandLine(new Auditor())
                 .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
