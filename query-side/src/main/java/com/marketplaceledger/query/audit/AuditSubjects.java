@@ -1,8 +1,14 @@
 package com.marketplaceledger.query.audit;
 
 import com.marketplaceledger.shared.LedgerEvent;
+import com.marketplaceledger.shared.casework.CaseClosed;
+import com.marketplaceledger.shared.casework.CaseEscalated;
+import com.marketplaceledger.shared.casework.CaseNoteAdded;
+import com.marketplaceledger.shared.casework.CaseOpened;
+import com.marketplaceledger.shared.casework.CaseReviewStarted;
 import com.marketplaceledger.shared.commission.CommissionAccrued;
 import com.marketplaceledger.shared.commission.CommissionReversed;
+import com.marketplaceledger.shared.detection.AlertRaised;
 import com.marketplaceledger.shared.listing.ListingPublished;
 import com.marketplaceledger.shared.listing.ListingRepriced;
 import com.marketplaceledger.shared.listing.ListingWithdrawn;
@@ -74,6 +80,20 @@ final class AuditSubjects {
             subjects.add(EntityType.DISTRIBUTOR, e.beneficiaryId());
             subjects.add(EntityType.SALE, e.saleId());
             subjects.add(EntityType.REFUND, e.refundId());
+        } else if (event instanceof AlertRaised e) {
+            subjects.add(EntityType.ALERT, e.alertId());
+            subjects.add(EntityType.DISTRIBUTOR, e.subtreeRootId());
+        } else if (event instanceof CaseOpened e) {
+            subjects.add(EntityType.CASE, e.caseId());
+            e.alertIds().forEach(alert -> subjects.add(EntityType.ALERT, alert));
+        } else if (event instanceof CaseReviewStarted e) {
+            subjects.add(EntityType.CASE, e.caseId());
+        } else if (event instanceof CaseNoteAdded e) {
+            subjects.add(EntityType.CASE, e.caseId());
+        } else if (event instanceof CaseEscalated e) {
+            subjects.add(EntityType.CASE, e.caseId());
+        } else if (event instanceof CaseClosed e) {
+            subjects.add(EntityType.CASE, e.caseId());
         }
         // MerchantRegistered, CompensationPlanDeclared and any event type added later: the merchant's only
         return subjects.list();

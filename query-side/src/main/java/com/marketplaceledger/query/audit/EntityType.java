@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** The kinds of thing an audit trail can be asked for; each event names the ones it concerns. */
 enum EntityType {
-    MERCHANT, DISTRIBUTOR, LISTING, SALE, REFUND;
+    MERCHANT, DISTRIBUTOR, LISTING, SALE, REFUND, ALERT, CASE;
 
     static final String ALLOWED = Arrays.stream(values()).map(EntityType::wireName).collect(Collectors.joining(", "));
 

@@ -3,10 +3,19 @@ package com.marketplaceledger.query.audit;
 import com.marketplaceledger.query.audit.AuditSubjects.Subject;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.casework.CaseClosed;
+import com.marketplaceledger.shared.casework.CaseFinding;
+import com.marketplaceledger.shared.casework.CaseId;
+import com.marketplaceledger.shared.casework.CaseNoteAdded;
+import com.marketplaceledger.shared.casework.CaseOpened;
 import com.marketplaceledger.shared.commission.CommissionAccrued;
 import com.marketplaceledger.shared.commission.CommissionBasis;
 import com.marketplaceledger.shared.commission.CommissionId;
 import com.marketplaceledger.shared.commission.CommissionReversed;
+import com.marketplaceledger.shared.detection.AlertId;
+import com.marketplaceledger.shared.detection.AlertRaised;
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.listing.ListingPublished;
@@ -27,8 +36,11 @@ import com.marketplaceledger.shared.sale.SaleRecorded;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
+import static com.marketplaceledger.query.audit.EntityType.ALERT;
+import static com.marketplaceledger.query.audit.EntityType.CASE;
 import static com.marketplaceledger.query.audit.EntityType.DISTRIBUTOR;
 import static com.marketplaceledger.query.audit.EntityType.LISTING;
 import static com.marketplaceledger.query.audit.EntityType.MERCHANT;
@@ -114,6 +126,26 @@ class AuditSubjectsTest {
 
     private static SaleRecorded sale(DistributorId seller, Buyer buyer) {
         return new SaleRecorded(M, S, L, ListingKind.PRODUCT, seller, buyer, 1, PRICE, PRICE, 1, AT);
+    }
+
+    @Test
+    void an_alert_belongs_to_itself_and_to_the_root_of_the_subtree_it_judged() {
+        var alert = new AlertRaised(M, AlertId.of("A-1"), "CN-TEAM-PAY", 1, 1, Severity.MEDIUM, RuleCategory.COMPLIANCE,
+                D1, null, LocalDate.parse("2026-02-01"), List.of(), "team pay", List.of(), 0, AT);
+
+        assertThat(subjects(alert)).containsExactly(merchant(), new Subject(ALERT, "A-1"), new Subject(DISTRIBUTOR, "D-1"));
+    }
+
+    @Test
+    void case_events_belong_to_the_case_and_its_opening_to_each_alert_it_takes_up() {
+        var caseId = CaseId.of("CASE-1");
+
+        assertThat(subjects(new CaseOpened(M, caseId, List.of(AlertId.of("A-1"), AlertId.of("A-2")), "li", "fees", AT)))
+                .containsExactly(merchant(), new Subject(CASE, "CASE-1"), new Subject(ALERT, "A-1"), new Subject(ALERT, "A-2"));
+        assertThat(subjects(new CaseNoteAdded(M, caseId, 1, "li", "called the merchant", AT)))
+                .containsExactly(merchant(), new Subject(CASE, "CASE-1"));
+        assertThat(subjects(new CaseClosed(M, caseId, "li", CaseFinding.WARNING_ISSUED, "warned", AT)))
+                .containsExactly(merchant(), new Subject(CASE, "CASE-1"));
     }
 
     private static List<Subject> subjects(LedgerEvent event) {

@@ -222,6 +222,10 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
         newHistory().awaitHead();
         assertThat(api().ok("/alerts?status=CLOSED&merchantId=M-worked").path("items").findValuesAsText("alertId"))
                 .containsExactly(alertId);
+        assertThat(api().ok("/merchants/M-worked/audit-trail?entityType=alert&entityId=" + alertId).path("items")
+                .findValuesAsText("type")).containsExactly("AlertRaised", "CaseOpened");
+        assertThat(api().ok("/merchants/M-worked/audit-trail?entityType=case&entityId=" + caseId).path("items")
+                .findValuesAsText("type")).containsExactly("CaseOpened", "CaseClosed");
     }
 
     @Test
