@@ -184,6 +184,9 @@ class DetectionController {
     @PostMapping("/detection/backtests")
     @Operation(summary = "Run a rule set over the whole history: which alerts it would have raised, and from which day")
     Backtest.Result backtest(@RequestBody BacktestRequest request) {
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw QueryRefused.badParameter("to", request.to() + " is before from (" + request.from() + ")");
+        }
         RuleSet ruleSet = request.ruleSetVersion() == null ? catalogue.active() : catalogue.ruleSet(request.ruleSetVersion());
         if (request.merchantId() != null) {
             merchants.require(request.merchantId());

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,8 @@ class RuleCatalogue {
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
     private static final String CONFIGURATION = "configuration";
     private static final String REGULATOR = "regulator";
+    /** Rules read thresholds as longs. */
+    private static final BigDecimal LARGEST_THRESHOLD = BigDecimal.valueOf(Long.MAX_VALUE);
 
     record RuleVersion(DetectionRule rule, int version, int logicVersion, Thresholds thresholds, String origin,
                        Instant createdAt) {
@@ -58,6 +62,7 @@ class RuleCatalogue {
     private final JdbcTemplate jdbc;
     private final DetectionProperties properties;
     private final Clock clock;
+    private final Map<Integer, RuleSet> storedSets = new ConcurrentHashMap<>();
     private final Map<String, DetectionRule> rules = RuleBook.rules().stream()
             .collect(Collectors.toMap(r -> r.description().id(), Function.identity(), (a, b) -> a, TreeMap::new));
 
@@ -111,13 +116,18 @@ class RuleCatalogue {
             RuleVersion current = base.rules().stream().filter(r -> r.ruleId().equals(id)).findFirst()
                     .orElseThrow(() -> QueryRefused.badParameter("thresholds", "no rule " + id + "; rules: " + rules.keySet()));
             var merged = new TreeMap<>(current.thresholds().values());
+            if (values == null) {
+                throw QueryRefused.badParameter("thresholds", id + " names no thresholds; give them as {\"name\": value}");
+            }
             values.forEach((name, value) -> {
                 if (!merged.containsKey(name)) {
                     throw QueryRefused.badParameter("thresholds", id + " has no threshold " + name + "; it has " + merged.keySet());
                 }
                 // every threshold counts something whole: people, days, basis points, minor units
-                if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0) {
-                    throw QueryRefused.badParameter("thresholds", id + "." + name + " must be a whole number of at least 0");
+                if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0
+                        || value.compareTo(LARGEST_THRESHOLD) > 0) {
+                    throw QueryRefused.badParameter("thresholds",
+                            id + "." + name + " must be a whole number from 0 to " + LARGEST_THRESHOLD);
                 }
                 merged.put(name, value);
             });
@@ -148,16 +158,32 @@ class RuleCatalogue {
 
     RuleSet ruleSet(int version) {
         Integer active = activeVersion();
+        RuleSet stored = stored(version);
+        return new RuleSet(version, stored.rules(), stored.note(), stored.createdAt(), active != null && active == version);
+    }
+
+    /**
+     * Rule sets and rule versions are never changed once written, so each is read once: judging a
+     * network then costs one query for which rule set is active.
+     */
+    private RuleSet stored(int version) {
+        RuleSet known = storedSets.get(version);
+        if (known != null) {
+            return known;
+        }
         var sets = jdbc.query("SELECT rules, note, created_at FROM read_model.detection_rule_set WHERE version = ?",
                 (row, n) -> {
                     Map<String, Integer> named = readRuleVersions(row.getString(1));
                     List<RuleVersion> resolved = named.entrySet().stream()
                             .map(e -> ruleVersion(e.getKey(), e.getValue())).toList();
-                    return new RuleSet(version, resolved, row.getString(2), row.getTimestamp(3).toInstant(),
-                            active != null && active == version);
+                    return new RuleSet(version, resolved, row.getString(2), row.getTimestamp(3).toInstant(), false);
                 }, version);
         if (sets.isEmpty()) {
             throw QueryRefused.notFound("rule-set", String.valueOf(version));
+        }
+        // one being written may still roll back: only committed rule sets are kept
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            storedSets.put(version, sets.get(0));
         }
         return sets.get(0);
     }

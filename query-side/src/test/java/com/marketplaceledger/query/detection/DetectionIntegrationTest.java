@@ -271,6 +271,15 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
                 "{\"thresholds\":{\"CN-CRIMINAL-SCALE\":{\"minPeople\":29.5}}}");
         assertThat(fractional.status()).isEqualTo(400);
         assertThat(fractional.body().path("detail").asText()).contains("whole number");
+        var noThresholds = api().send("POST", "/detection/rule-sets", "{\"thresholds\":{\"CN-TEAM-PAY\":null}}");
+        assertThat(noThresholds.status()).isEqualTo(400);
+        assertThat(noThresholds.body().path("field").asText()).isEqualTo("thresholds");
+        var huge = api().send("POST", "/detection/rule-sets", "{\"thresholds\":{\"CN-TEAM-PAY\":{\"minPayments\":1e400}}}");
+        assertThat(huge.status()).isEqualTo(400);
+        assertThat(huge.body().path("detail").asText()).contains("whole number from 0 to");
+        var backwards = api().send("POST", "/detection/backtests", "{\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body().path("field").asText()).isEqualTo("to");
         assertThat(api().get("/detection/rule-sets/99999").status()).isEqualTo(404);
         assertThat(api().get("/merchants/M-nobody/risk").status()).isEqualTo(404);
     }
