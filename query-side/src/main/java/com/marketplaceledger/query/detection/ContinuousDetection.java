@@ -3,10 +3,8 @@ package com.marketplaceledger.query.detection;
 import com.marketplaceledger.query.consistency.ReadModelPositions;
 import com.marketplaceledger.query.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.query.operations.ReadModelRebuilds;
+import com.marketplaceledger.query.projection.BackgroundRounds;
 import com.marketplaceledger.query.projection.BusinessCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +12,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Judges networks as their events arrive. The risk-facts projection marks a network pending with
@@ -26,9 +21,8 @@ import java.util.concurrent.TimeUnit;
  * whose position moved on meanwhile stays pending for the next round.
  */
 @Component
-class ContinuousDetection implements SmartLifecycle {
+class ContinuousDetection extends BackgroundRounds {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ContinuousDetection.class);
     private static final int NETWORKS_PER_ROUND = 50;
 
     /** A network to judge: every read model must reach {@code position}; judged as of {@code day}. */
@@ -44,12 +38,11 @@ class ContinuousDetection implements SmartLifecycle {
     private final ShadowMode shadow;
     private final BusinessCalendar calendar;
     private final Clock clock;
-    private final DetectionProperties properties;
-    private ScheduledExecutorService scheduler;
 
     ContinuousDetection(JdbcTemplate jdbc, ReadModelPositions positions, ReadModelRebuilds rebuilds,
                         RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, ShadowMode shadow,
                         BusinessCalendar calendar, Clock clock, DetectionProperties properties) {
+        super("continuous-detection", properties.enabled(), properties.interval());
         this.jdbc = jdbc;
         this.positions = positions;
         this.rebuilds = rebuilds;
@@ -59,7 +52,6 @@ class ContinuousDetection implements SmartLifecycle {
         this.shadow = shadow;
         this.calendar = calendar;
         this.clock = clock;
-        this.properties = properties;
     }
 
     /** Marks every network pending, e.g. after a new rule set was activated or put in shadow. */
@@ -121,36 +113,11 @@ class ContinuousDetection implements SmartLifecycle {
         }
     }
 
-    private void round() {
-        try {
-            while (judgePending() > 0) {
-                // keep going while networks come ready
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Continuous detection round failed; retrying next round", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (properties.enabled()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "continuous-detection"));
-            long millis = properties.interval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
+    protected void round() {
+        while (judgePending() > 0) {
+            // keep going while networks come ready
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 
     /** After the processors have started, before them at shutdown. */

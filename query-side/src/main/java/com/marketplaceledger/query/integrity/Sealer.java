@@ -1,11 +1,9 @@
 package com.marketplaceledger.query.integrity;
 
+import com.marketplaceledger.query.projection.BackgroundRounds;
 import com.marketplaceledger.shared.integrity.SealedEvent;
 import com.marketplaceledger.shared.integrity.Seals;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -17,9 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Seals the event table in global order, from the last seal on (docs/integrity.md). Each batch is
@@ -29,12 +24,10 @@ import java.util.concurrent.TimeUnit;
  * missing for the gap timeout (a rolled-back transaction's number never comes).
  */
 @Component
-class Sealer implements SmartLifecycle {
+class Sealer extends BackgroundRounds {
 
     /** The advisory lock key of sealing ("seal" in ASCII); no other lock of the ledger uses it. */
     static final long LOCK = 0x7365616cL;
-
-    private static final Logger LOG = LoggerFactory.getLogger(Sealer.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -44,7 +37,6 @@ class Sealer implements SmartLifecycle {
     private final Map<Long, Instant> missingSince = new HashMap<>();
     /** One round at a time in this instance (a test may seal beside the background loop). */
     private final Object sealing = new Object();
-    private ScheduledExecutorService scheduler;
 
     @Autowired
     Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrityProperties properties) {
@@ -52,6 +44,7 @@ class Sealer implements SmartLifecycle {
     }
 
     Sealer(JdbcTemplate jdbc, PlatformTransactionManager transactions, IntegrityProperties properties, Clock clock) {
+        super("event-sealer", properties.enabled(), properties.interval());
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -103,33 +96,8 @@ class Sealer implements SmartLifecycle {
         return seals.size();
     }
 
-    private void round() {
-        try {
-            sealAvailable();
-        } catch (RuntimeException e) {
-            LOG.warn("Sealing round failed; retrying next round", e);
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        if (properties.enabled()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "event-sealer"));
-            long millis = properties.interval().toMillis();
-            scheduler.scheduleWithFixedDelay(this::round, 0, millis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    protected void round() {
+        sealAvailable();
     }
 }
