@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -27,22 +26,20 @@ class AlertRaiser {
     static final String ALERT_TYPE = "Alert";
 
     private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int maxEvidence;
 
-    AlertRaiser(EventStore eventStore, JdbcTemplate jdbc, Clock clock, DetectionProperties properties) {
+    AlertRaiser(EventStore eventStore, Clock clock, DetectionProperties properties) {
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.maxEvidence = properties.maxEvidence();
     }
 
-    /** Whether the alert was raised now (false when it had been raised before). */
+    /**
+     * Whether the alert was raised now (false when it had been raised before). The caller skips
+     * what the read model knows was raised; the event store refuses whatever else was.
+     */
     boolean raise(String merchantId, String subtreeRootId, LocalDate observedOn, Candidate candidate) {
-        if (known(candidate)) {
-            return false;
-        }
         var finding = candidate.finding();
         var rule = candidate.rule();
         var description = rule.rule().description();
@@ -64,12 +61,5 @@ class AlertRaiser {
     /** An alert names the first of its evidence events; it says how many there are in all. */
     private List<String> evidence(List<String> ids) {
         return ids.size() <= maxEvidence ? ids : ids.subList(0, maxEvidence);
-    }
-
-    /** The read model usually knows; the event store always does. */
-    private boolean known(Candidate candidate) {
-        Integer rows = jdbc.queryForObject("SELECT count(*) FROM read_model.alert WHERE alert_id = ?", Integer.class,
-                candidate.alertId().value());
-        return rows != null && rows > 0;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -126,10 +127,10 @@ class Alerts {
                         Arrays.stream((Object[]) row.getArray("rules").getArray()).map(String.class::cast).toList())));
     }
 
-    /** The identities of the alerts raised on a network, for comparing evaluations. */
-    List<Alert> ofMerchant(String merchantId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM read_model.alert WHERE merchant_id = :m ORDER BY rule_id, period",
-                new MapSqlParameterSource("m", merchantId), ALERT);
+    /** The ids of the alerts raised on a network, to tell findings already raised from new ones. */
+    Set<String> raisedIds(String merchantId) {
+        return new HashSet<>(jdbc.queryForList("SELECT alert_id FROM read_model.alert WHERE merchant_id = :m",
+                new MapSqlParameterSource("m", merchantId), String.class));
     }
 
     private static void condition(List<String> where, MapSqlParameterSource params, String column, String value) {

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a rule set over the history: each network is judged as of every business day on which
@@ -32,11 +33,13 @@ class Backtest {
     private final NamedParameterJdbcTemplate jdbc;
     private final Evaluator evaluator;
     private final BusinessCalendar calendar;
+    private final Alerts raisedAlerts;
 
-    Backtest(NamedParameterJdbcTemplate jdbc, Evaluator evaluator, BusinessCalendar calendar) {
+    Backtest(NamedParameterJdbcTemplate jdbc, Evaluator evaluator, BusinessCalendar calendar, Alerts raisedAlerts) {
         this.jdbc = jdbc;
         this.evaluator = evaluator;
         this.calendar = calendar;
+        this.raisedAlerts = raisedAlerts;
     }
 
     Result run(RuleSet ruleSet, String merchantId, LocalDate from, LocalDate to) {
@@ -47,6 +50,7 @@ class Backtest {
         long evaluations = 0;
         for (String network : networks) {
             var seen = new HashSet<String>();
+            Set<String> raised = raisedAlerts.raisedIds(network);
             for (LocalDate day : eventDays(network, from, to)) {
                 evaluations++;
                 for (var candidate : evaluator.evaluate(network, null, day, ruleSet)) {
@@ -55,7 +59,7 @@ class Backtest {
                         alerts.add(new BacktestAlert(candidate.alertId().value(), network, candidate.rule().ruleId(),
                                 candidate.rule().version(), candidate.rule().rule().description().severity().name(),
                                 finding.period(), day, Json.write(finding.measurements()), finding.reason(),
-                                finding.evidence().total(), raisedLive(candidate.alertId().value())));
+                                finding.evidence().total(), raised.contains(candidate.alertId().value())));
                     }
                 }
             }
@@ -78,11 +82,5 @@ class Backtest {
                     UNION SELECT CAST(answered_at AT TIME ZONE :zone AS DATE) FROM read_model.risk_refund WHERE merchant_id = :m AND answered_at IS NOT NULL
                     UNION SELECT CAST(declared_at AT TIME ZONE :zone AS DATE) FROM read_model.compensation_plan WHERE merchant_id = :m
                 ) days WHERE day BETWEEN :from AND :to ORDER BY day""", params, LocalDate.class);
-    }
-
-    private boolean raisedLive(String alertId) {
-        Integer rows = jdbc.queryForObject("SELECT count(*) FROM read_model.alert WHERE alert_id = :id",
-                new MapSqlParameterSource("id", alertId), Integer.class);
-        return rows != null && rows > 0;
     }
 }

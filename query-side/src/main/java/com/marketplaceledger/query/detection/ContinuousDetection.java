@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Judges networks as their events arrive. The risk-facts projection marks a network pending with
@@ -35,12 +36,13 @@ class ContinuousDetection extends BackgroundRounds {
     private final RuleCatalogue catalogue;
     private final Evaluator evaluator;
     private final AlertRaiser raiser;
+    private final Alerts alerts;
     private final ShadowMode shadow;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     ContinuousDetection(JdbcTemplate jdbc, ReadModelPositions positions, ReadModelRebuilds rebuilds,
-                        RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, ShadowMode shadow,
+                        RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, Alerts alerts, ShadowMode shadow,
                         BusinessCalendar calendar, Clock clock, DetectionProperties properties) {
         super("continuous-detection", properties.enabled(), properties.interval());
         this.jdbc = jdbc;
@@ -49,6 +51,7 @@ class ContinuousDetection extends BackgroundRounds {
         this.catalogue = catalogue;
         this.evaluator = evaluator;
         this.raiser = raiser;
+        this.alerts = alerts;
         this.shadow = shadow;
         this.calendar = calendar;
         this.clock = clock;
@@ -95,8 +98,11 @@ class ContinuousDetection extends BackgroundRounds {
         LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
                 : network.day().isAfter(now) ? now : network.day();
         RuleSet active = catalogue.active();
+        Set<String> raised = alerts.raisedIds(merchantId);
         for (var candidate : evaluator.evaluate(merchantId, null, today, active)) {
-            raiser.raise(merchantId, null, today, candidate);
+            if (!raised.contains(candidate.alertId().value())) {
+                raiser.raise(merchantId, null, today, candidate);
+            }
         }
         Integer shadowVersion = shadow.ruleSetVersion();
         if (shadowVersion != null) {

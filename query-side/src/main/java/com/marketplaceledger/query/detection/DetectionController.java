@@ -79,6 +79,7 @@ class DetectionController {
     private final Evaluator evaluator;
     private final SignalsLoader signals;
     private final Backtest backtest;
+    private final Alerts alerts;
     private final ShadowMode shadow;
     private final ContinuousDetection continuous;
     private final Merchants merchants;
@@ -87,13 +88,14 @@ class DetectionController {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    DetectionController(RuleCatalogue catalogue, Evaluator evaluator, SignalsLoader signals, Backtest backtest,
+    DetectionController(RuleCatalogue catalogue, Evaluator evaluator, SignalsLoader signals, Backtest backtest, Alerts alerts,
                         ShadowMode shadow, ContinuousDetection continuous, Merchants merchants, Genealogy genealogy,
                         BusinessCalendar calendar, Clock clock, JdbcTemplate jdbc) {
         this.catalogue = catalogue;
         this.evaluator = evaluator;
         this.signals = signals;
         this.backtest = backtest;
+        this.alerts = alerts;
         this.shadow = shadow;
         this.continuous = continuous;
         this.merchants = merchants;
@@ -215,8 +217,7 @@ class DetectionController {
         LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(clock.instant())) : asOf;
         RuleSet ruleSet = ruleSetVersion == null ? catalogue.active() : catalogue.ruleSet(ruleSetVersion);
         var candidates = evaluator.evaluate(merchantId, subtreeRootId, day, ruleSet);
-        var raised = new java.util.HashSet<>(jdbc.queryForList(
-                "SELECT alert_id FROM read_model.alert WHERE merchant_id = ?", String.class, merchantId));
+        var raised = alerts.raisedIds(merchantId);
         List<FindingView> findings = candidates.stream().map(c -> {
             var d = c.rule().rule().description();
             var f = c.finding();
