@@ -6,7 +6,7 @@ package com.marketplaceledger.command;
  */
 public class RuleViolation extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE }
+    public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN }
 
     private final Kind kind;
     private final String rule;
@@ -25,6 +25,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation conflict(String rule, String field, String message) {
         return new RuleViolation(Kind.CONFLICT, rule, field, message);
+    }
+
+    public static RuleViolation forbidden(String rule, String field, String message) {
+        return new RuleViolation(Kind.FORBIDDEN, rule, field, message);
     }
 
     public static RuleViolation unprocessable(String rule, String field, String message) {

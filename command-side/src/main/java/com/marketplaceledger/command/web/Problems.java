@@ -55,6 +55,7 @@ public class Problems {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
             };
             return problem(status, violation.rule(), violation.field(), violation.getMessage());
         }

@@ -9,7 +9,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.marketplaceledger.shared.access.LedgerRole;
+
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +44,8 @@ public abstract class LedgerApiTestBase {
             .build();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final Pattern MERCHANT_PATH = Pattern.compile("^/merchants/([^/?]+)");
+    private static final Pattern MERCHANT_IN_BODY = Pattern.compile("\"merchantId\"\\s*:\\s*\"([^\"]+)\"");
 
     @LocalServerPort
     protected int port;
@@ -47,6 +55,7 @@ public abstract class LedgerApiTestBase {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
     /** A merchant id no other test uses. */
@@ -91,6 +100,9 @@ public abstract class LedgerApiTestBase {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        if (!headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + tokenFor(path, body));
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(method, path, body, response.statusCode(), response.headers(), response.body());
@@ -100,6 +112,22 @@ public abstract class LedgerApiTestBase {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + method + " " + path, e);
         }
+    }
+
+    /**
+     * The token a test request goes with unless it sets its own: the merchant's whose path or
+     * registration it is, an auditor's for anything else.
+     */
+    private static String tokenFor(String path, String body) {
+        Matcher merchantPath = MERCHANT_PATH.matcher(path);
+        if (merchantPath.find()) {
+            return TestTokens.merchant(URLDecoder.decode(merchantPath.group(1), StandardCharsets.UTF_8));
+        }
+        Matcher registered = body == null ? null : MERCHANT_IN_BODY.matcher(body);
+        if (registered != null && registered.find()) {
+            return TestTokens.merchant(registered.group(1));
+        }
+        return TestTokens.of(LedgerRole.AUDITOR);
     }
 
     // --- assertions ------------------------------------------------------------------------------

@@ -1,0 +1,74 @@
+package com.marketplaceledger.axon.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Refused requests as RFC 9457 problems in the ledger's form (a {@code rule} and its URN type):
+ * 401 for a missing or invalid token, with the {@code WWW-Authenticate} challenge of RFC 6750;
+ * 403 for a role that may not do this; and, for a merchant token reaching for another merchant,
+ * the service's own "no such merchant" answer, so that a token cannot probe which merchants exist.
+ */
+public final class SecurityProblems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final Function<String, Map<String, Object>> unknownMerchant;
+
+    /** @param unknownMerchant the service's problem members for a merchant id it does not know */
+    public SecurityProblems(Function<String, Map<String, Object>> unknownMerchant) {
+        this.unknownMerchant = unknownMerchant;
+    }
+
+    void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        challenge.commence(request, response, failure); // status and WWW-Authenticate
+        boolean invalid = failure instanceof OAuth2AuthenticationException;
+        String detail = invalid
+                ? "the bearer token was refused: " + ((OAuth2AuthenticationException) failure).getError().getDescription()
+                : "this endpoint needs a bearer token (Authorization: Bearer <JWT>)";
+        write(request, response, problem(401, "Unauthorized", invalid ? "invalid-token" : "unauthenticated", detail));
+    }
+
+    void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        Object otherMerchant = request.getAttribute(LedgerAccess.OTHER_MERCHANT);
+        if (otherMerchant != null) {
+            write(request, response, new LinkedHashMap<>(unknownMerchant.apply(otherMerchant.toString())));
+            return;
+        }
+        String roles = Caller.current().map(Caller::rolesText).filter(text -> !text.isEmpty()).orElse("none");
+        write(request, response, problem(403, "Forbidden", "forbidden",
+                "the token's roles (" + roles + ") do not allow " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    /** A problem in the ledger's form. */
+    public static Map<String, Object> problem(int status, String title, String rule, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:marketplace-ledger:problem:" + rule);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("rule", rule);
+        return problem;
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, Map<String, Object> problem)
+            throws IOException {
+        problem.putIfAbsent("instance", request.getRequestURI());
+        response.setStatus((Integer) problem.get("status"));
+        response.setContentType("application/problem+json");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}
