@@ -1,6 +1,7 @@
 package com.marketplaceledger.query;
 
 import com.marketplaceledger.axon.embedded.EmbeddedDatabase;
+import com.marketplaceledger.query.support.TestTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -16,6 +17,7 @@ public final class QuerySideDatabase {
         registry.add("spring.datasource.url", QuerySideDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
     }
 
     /** The database's URL, also for other processes of a test (the command side). */

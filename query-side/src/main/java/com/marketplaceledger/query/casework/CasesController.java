@@ -3,6 +3,7 @@ package com.marketplaceledger.query.casework;
 import com.marketplaceledger.query.casework.CaseCommands.Recorded;
 import com.marketplaceledger.query.casework.CaseFiles.CaseDetail;
 import com.marketplaceledger.query.casework.CaseFiles.CaseSummary;
+import com.marketplaceledger.axon.security.Caller;
 import com.marketplaceledger.query.web.Paging;
 import com.marketplaceledger.query.web.QueryRefused;
 import com.marketplaceledger.shared.InvalidValue;
@@ -41,8 +42,8 @@ import java.util.function.Function;
 /**
  * Regulators' case work over REST: open a case on alerts, start its review, add notes, escalate,
  * close it with a finding; list and read cases. Every action is recorded as an event of the case
- * file, with who acted ({@code by}; from the caller's identity once access control lands) and when
- * (the time the request was handled), and is answered with that event's global position.
+ * file, with who acted ({@code by}: the subject of the caller's token, never a field of the request)
+ * and when (the time the request was handled), and is answered with that event's global position.
  */
 @RestController
 @Tag(name = "Cases", description = "Regulators' cases on alerts: opened, reviewed, noted, escalated, closed")
@@ -65,19 +66,16 @@ class CasesController {
     }
 
     /** @param caseId the new case's id; generated when absent */
-    record OpenCaseRequest(String caseId, String merchantId, List<String> alertIds, String by, String summary) {
+    record OpenCaseRequest(String caseId, String merchantId, List<String> alertIds, String summary) {
     }
 
-    record ReviewRequest(String by) {
+    record NoteRequest(String text) {
     }
 
-    record NoteRequest(String by, String text) {
+    record EscalationRequest(String reason) {
     }
 
-    record EscalationRequest(String by, String reason) {
-    }
-
-    record ClosureRequest(String by, String finding, String summary) {
+    record ClosureRequest(String finding, String summary) {
     }
 
     @PostMapping("/cases")
@@ -95,7 +93,7 @@ class CasesController {
         List<AlertId> alertIds = request.alertIds() == null ? null
                 : request.alertIds().stream().map(id -> parse("alertIds", id, AlertId::of)).toList();
         return commands.send(new OpenCase(parse("merchantId", request.merchantId(), MerchantId::of), caseId, alertIds,
-                request.by(), request.summary(), now()));
+                actor(), request.summary(), now()));
     }
 
     @PostMapping("/cases/{caseId}/review")
@@ -105,8 +103,8 @@ class CasesController {
             schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
-    Recorded review(@PathVariable CaseId caseId, @RequestBody ReviewRequest request) {
-        return commands.send(new StartCaseReview(caseId, request.by(), now()));
+    Recorded review(@PathVariable CaseId caseId) {
+        return commands.send(new StartCaseReview(caseId, actor(), now()));
     }
 
     @PostMapping("/cases/{caseId}/notes")
@@ -117,7 +115,7 @@ class CasesController {
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded note(@PathVariable CaseId caseId, @RequestBody NoteRequest request) {
-        return commands.send(new AddCaseNote(caseId, request.by(), request.text(), now()));
+        return commands.send(new AddCaseNote(caseId, actor(), request.text(), now()));
     }
 
     @PostMapping("/cases/{caseId}/escalation")
@@ -128,7 +126,7 @@ class CasesController {
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded escalate(@PathVariable CaseId caseId, @RequestBody EscalationRequest request) {
-        return commands.send(new EscalateCase(caseId, request.by(), request.reason(), now()));
+        return commands.send(new EscalateCase(caseId, actor(), request.reason(), now()));
     }
 
     @PostMapping("/cases/{caseId}/closure")
@@ -140,7 +138,13 @@ class CasesController {
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded close(@PathVariable CaseId caseId, @RequestBody ClosureRequest request) {
         CaseFinding finding = request.finding() == null ? null : parse("finding", request.finding(), CasesController::finding);
-        return commands.send(new CloseCase(caseId, request.by(), finding, request.summary(), now()));
+        return commands.send(new CloseCase(caseId, actor(), finding, request.summary(), now()));
+    }
+
+    /** Who acts: the verified token's subject (the access rules let no request here without one). */
+    private static String actor() {
+        return Caller.current().map(Caller::subject)
+                .orElseThrow(() -> new IllegalStateException("a case action without an authenticated caller"));
     }
 
     @GetMapping("/cases")

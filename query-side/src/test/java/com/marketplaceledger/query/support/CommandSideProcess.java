@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real command side, started from the jar the build made of it (Maven builds command-side
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 public final class CommandSideProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MERCHANT_PATH = Pattern.compile("^/merchants/([^/?]+)");
 
     private final Process process;
     private final Path log;
@@ -42,7 +45,8 @@ public final class CommandSideProcess implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("command-side", ".log");
         var builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port)
+                "-Xmx256m", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + TestTokens.publicKeyLocation())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LEDGER_DB_URL", jdbcUrl);
@@ -61,12 +65,31 @@ public final class CommandSideProcess implements AutoCloseable {
     public long post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.merchant(merchantOf(path, body)))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         JsonNode answer = JSON.readTree(response.body());
         return answer.get("position").asLong();
+    }
+
+    /** The merchant a command is for: the one in its path, or the one it registers. */
+    private static String merchantOf(String path, String body) {
+        Matcher inPath = MERCHANT_PATH.matcher(path);
+        if (inPath.find()) {
+            return inPath.group(1);
+        }
+        JsonNode registered;
+        try {
+            registered = JSON.readTree(body).path("merchantId");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + body, e);
+        }
+        if (!registered.isTextual()) {
+            throw new IllegalArgumentException("no merchant in " + path + " or its body");
+        }
+        return registered.asText();
     }
 
     @Override

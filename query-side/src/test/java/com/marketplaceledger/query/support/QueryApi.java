@@ -20,9 +20,22 @@ public final class QueryApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** With {@link TestTokens#officer()}'s token. */
     public QueryApi(int port) {
+        this(port, TestTokens.officer());
+    }
+
+    /** With this bearer token, or none if null. */
+    public QueryApi(int port, String token) {
         this.base = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** The same API asked with another token (null: none). */
+    public QueryApi as(String otherToken) {
+        return new QueryApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
     public Answer get(String path) {
@@ -39,6 +52,9 @@ public final class QueryApi {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
