@@ -49,4 +49,9 @@ public final class StreamIds {
     public static String detectionRuleSet() {
         return "detection-rule-set";
     }
+
+    /** One recorded act of oversight (a rebuild, an export): a stream of one event. */
+    public static String oversight(String id) {
+        return "oversight/" + id;
+    }
 }

@@ -26,6 +26,8 @@ import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
 import com.marketplaceledger.shared.merchant.LevelRate;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
+import com.marketplaceledger.shared.oversight.LedgerExported;
+import com.marketplaceledger.shared.oversight.ReadModelRebuildStarted;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
 import com.marketplaceledger.shared.sale.Buyer;
@@ -51,7 +53,7 @@ import java.util.List;
 final class ContractSamples {
 
     /** A sample event and the name of the contract file that holds its expected JSON. */
-    record Sample(String file, LedgerEvent event) {
+    record Sample(String file, Object event) {
 
         String revision() {
             return revisionOf(event.getClass());
@@ -298,13 +300,23 @@ final class ContractSamples {
                     "director.li",
                     CaseFinding.PENALISED,
                     "entry fees refunded to the 30 recruits, fine imposed, plan withdrawn",
-                    Instant.parse("2025-05-20T03:00:00Z"))));
+                    Instant.parse("2025-05-20T03:00:00Z"))),
 
-    private static Sample primary(LedgerEvent event) {
+            primary(new ReadModelRebuildStarted(
+                    "genealogy",
+                    "auditor.zhao",
+                    Instant.parse("2025-06-02T08:30:00Z"))),
+
+            primary(new LedgerExported(
+                    "merchantId=M-hz-001",
+                    "auditor.zhao",
+                    Instant.parse("2025-06-02T08:31:00Z"))));
+
+    private static Sample primary(Object event) {
         return new Sample(event.getClass().getSimpleName() + ".v" + revisionOf(event.getClass()) + ".json", event);
     }
 
-    private static Sample variant(String name, LedgerEvent event) {
+    private static Sample variant(String name, Object event) {
         return new Sample(event.getClass().getSimpleName() + ".v" + revisionOf(event.getClass()) + "." + name + ".json",
                 event);
     }

@@ -1,5 +1,7 @@
 package com.marketplaceledger.shared;
 
+import com.marketplaceledger.shared.oversight.OversightEvent;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -29,7 +31,8 @@ class SharedEventsArchitectureTest {
             "com.marketplaceledger.shared.sale",
             "com.marketplaceledger.shared.commission",
             "com.marketplaceledger.shared.detection",
-            "com.marketplaceledger.shared.casework"};
+            "com.marketplaceledger.shared.casework",
+            "com.marketplaceledger.shared.oversight"};
 
     /** Past tense or past participle: Registered, Declared, Published, Withdrawn, Issued, ... */
     private static final String PAST_TENSE_NAME = ".*\\.[A-Z][A-Za-z]*[a-z](ed|en|wn)";
@@ -53,7 +56,7 @@ class SharedEventsArchitectureTest {
             .that().areAnnotatedWith(Revision.class)
             .should().haveNameMatching(PAST_TENSE_NAME)
             .andShould().resideInAnyPackage(FEATURE_PACKAGES)
-            .andShould().implement(LedgerEvent.class)
+            .andShould(ArchConditions.implement(LedgerEvent.class).or(ArchConditions.implement(OversightEvent.class)))
             .andShould().beRecords();
 
     @ArchTest
@@ -77,7 +80,7 @@ class SharedEventsArchitectureTest {
         for (String feature : FEATURE_PACKAGES) {
             assertThat(classes.stream()
                             .filter(c -> c.getPackageName().equals(feature))
-                            .filter(c -> c.isAssignableTo(LedgerEvent.class)))
+                            .filter(c -> c.isAssignableTo(LedgerEvent.class) || c.isAssignableTo(OversightEvent.class)))
                     .as("events in %s", feature)
                     .isNotEmpty();
         }

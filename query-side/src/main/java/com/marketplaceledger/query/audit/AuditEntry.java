@@ -14,9 +14,12 @@ import java.time.Instant;
  * @param revision       the revision of that type's published JSON form
  * @param stream         the event stream (aggregate) it belongs to, e.g. {@code sale/M-hz-001/S-1}
  * @param sequenceNumber its place in that stream, from 0
- * @param merchantId     the merchant whose event it is
+ * @param merchantId     the merchant whose event it is; none for an act of oversight (a rebuild, an export)
  * @param occurredAt     when it happened in the merchant's business
  * @param recordedAt     when the ledger recorded it
+ * @param actor          who recorded it: the subject of the token its command came with; none for events
+ *                       the ledger raised itself (alerts) or recorded before access control
+ * @param actorRoles     that token's ledger roles, comma-separated
  * @param payload        the event in its published JSON form
  */
 public record AuditEntry(
@@ -29,6 +32,8 @@ public record AuditEntry(
         String merchantId,
         Instant occurredAt,
         Instant recordedAt,
+        String actor,
+        String actorRoles,
         @JsonRawValue
         @Schema(types = "object", description = "the event in its published JSON form (a JSON object)")
         String payload) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.projection.BatchBuffer;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.oversight.OversightEvent;
+import com.marketplaceledger.axon.security.ActorMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -48,8 +50,8 @@ class AuditTrailProjection implements ReadModel {
 
     static final String INSERT_EVENT = """
             INSERT INTO read_model.audit_event (position, event_id, merchant_id, stream_id, sequence_number,
-                payload_type, payload_revision, payload, occurred_at, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                payload_type, payload_revision, payload, occurred_at, recorded_at, actor, actor_roles)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
             ON CONFLICT (position) DO NOTHING""";
     static final String INSERT_SUBJECT = """
             INSERT INTO read_model.audit_subject (merchant_id, entity_type, entity_id, position, occurred_at, recorded_at)
@@ -67,17 +69,24 @@ class AuditTrailProjection implements ReadModel {
     /** One event as the audit trail keeps it; {@code position} is null until the flush resolves it. */
     record EventRow(Long position, String eventId, String merchantId, String stream, long sequenceNumber,
                     String type, String revision, String payload, Instant occurredAt, Instant recordedAt,
-                    List<AuditSubjects.Subject> subjects) {
+                    String actor, String actorRoles, List<AuditSubjects.Subject> subjects) {
 
         EventRow at(long resolved) {
             return new EventRow(resolved, eventId, merchantId, stream, sequenceNumber, type, revision, payload,
-                    occurredAt, recordedAt, subjects);
+                    occurredAt, recordedAt, actor, actorRoles, subjects);
         }
     }
 
     @EventHandler
     void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
         BatchBuffer.current(BUFFER, ArrayList<EventRow>::new, this::flush).add(row(event, message, token));
+    }
+
+    /** Acts of oversight concern no merchant: in the trail of everything, under no subject. */
+    @EventHandler
+    void on(OversightEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        BatchBuffer.current(BUFFER, ArrayList<EventRow>::new, this::flush)
+                .add(row(null, event, event.occurredAt(), List.of(), message, token));
     }
 
     @Override
@@ -96,13 +105,24 @@ class AuditTrailProjection implements ReadModel {
     }
 
     static EventRow row(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        return row(event.merchantId().value(), event, event.occurredAt(), AuditSubjects.of(event), message, token);
+    }
+
+    private static EventRow row(String merchantId, Object event, Instant occurredAt, List<AuditSubjects.Subject> subjects,
+                                DomainEventMessage<?> message, TrackingToken token) {
         OptionalLong position = exactPosition(token);
         Class<?> type = message.getPayloadType();
         Revision revision = type.getAnnotation(Revision.class);
         return new EventRow(position.isPresent() ? position.getAsLong() : null, message.getIdentifier(),
-                event.merchantId().value(), message.getAggregateIdentifier(), message.getSequenceNumber(),
-                type.getSimpleName(), revision == null ? null : revision.value(), json(event), event.occurredAt(),
-                message.getTimestamp(), AuditSubjects.of(event));
+                merchantId, message.getAggregateIdentifier(), message.getSequenceNumber(),
+                type.getSimpleName(), revision == null ? null : revision.value(), json(event), occurredAt,
+                message.getTimestamp(), metaData(message, ActorMetadata.ACTOR), metaData(message, ActorMetadata.ACTOR_ROLES),
+                subjects);
+    }
+
+    private static String metaData(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
     }
 
     /**
@@ -135,6 +155,8 @@ class AuditTrailProjection implements ReadModel {
             statement.setString(8, row.payload());
             setInstant(statement, 9, row.occurredAt());
             setInstant(statement, 10, row.recordedAt());
+            statement.setString(11, row.actor());
+            statement.setString(12, row.actorRoles());
         });
         record SubjectRow(EventRow event, AuditSubjects.Subject subject) {
         }
@@ -184,7 +206,7 @@ class AuditTrailProjection implements ReadModel {
         statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
-    private static String json(LedgerEvent event) {
+    private static String json(Object event) {
         try {
             return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {

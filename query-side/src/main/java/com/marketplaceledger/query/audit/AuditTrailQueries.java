@@ -21,13 +21,14 @@ class AuditTrailQueries {
 
     private static final String COLUMNS = """
             e.position, e.event_id, e.payload_type, e.payload_revision, e.stream_id, e.sequence_number,
-            e.merchant_id, e.occurred_at, e.recorded_at, e.payload::text AS payload""";
+            e.merchant_id, e.occurred_at, e.recorded_at, e.actor, e.actor_roles, e.payload::text AS payload""";
 
     private static final RowMapper<AuditEntry> ENTRY = (row, n) -> new AuditEntry(
             row.getLong("position"), row.getString("event_id"), row.getString("payload_type"),
             row.getString("payload_revision"), row.getString("stream_id"), row.getLong("sequence_number"),
             row.getString("merchant_id"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("payload"));
+            row.getObject("recorded_at", OffsetDateTime.class).toInstant(), row.getString("actor"),
+            row.getString("actor_roles"), row.getString("payload"));
 
     private final JdbcTemplate jdbc;
 

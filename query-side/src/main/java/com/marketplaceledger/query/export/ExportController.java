@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.export;
 
+import com.marketplaceledger.query.oversight.OversightLog;
 import com.marketplaceledger.shared.integrity.ExportedEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,9 +34,11 @@ class ExportController {
     static final String NDJSON = "application/x-ndjson";
 
     private final Exports exports;
+    private final OversightLog oversight;
 
-    ExportController(Exports exports) {
+    ExportController(Exports exports, OversightLog oversight) {
         this.exports = exports;
+        this.oversight = oversight;
     }
 
     @GetMapping("/export")
@@ -60,9 +64,10 @@ class ExportController {
             @Parameter(description = "with entityType: the merchant's own id of it") @RequestParam(required = false) String entityId,
             @Parameter(description = "only events recorded at or after this instant (ISO 8601)") @RequestParam(required = false) Instant fromTime,
             @Parameter(description = "only events recorded before this instant (ISO 8601)") @RequestParam(required = false) Instant toTime,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         ExportSelection selection = ExportSelection.of(from, to, merchantId, entityType, entityId, fromTime, toTime);
         exports.requireKnown(selection);
+        oversight.exported(request.getQueryString());
         response.setContentType(NDJSON);
         response.setCharacterEncoding("UTF-8");
         try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 1 << 16)) {

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.operations;
 
+import com.marketplaceledger.query.oversight.OversightLog;
 import com.marketplaceledger.query.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -61,9 +62,11 @@ class OperationsController {
     private final ReadModelRebuilds rebuilds;
     private final ReplayProgress progress;
     private final ReadModelChecksums checksums;
+    private final OversightLog oversight;
 
     OperationsController(ReadModelProcessors processors, DeadLetters deadLetters, ReadModelRebuilds rebuilds,
-                         ReplayProgress progress, ReadModelChecksums checksums) {
+                         ReplayProgress progress, ReadModelChecksums checksums, OversightLog oversight) {
+        this.oversight = oversight;
         this.processors = processors;
         this.deadLetters = deadLetters;
         this.rebuilds = rebuilds;
@@ -126,6 +129,7 @@ class OperationsController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     Rebuild rebuild(@Parameter(description = PROCESSOR) @PathVariable String processor) {
         rebuilds.rebuild(processor);
+        oversight.rebuildStarted(processor);
         return new Rebuild(List.of(processor));
     }
 
@@ -136,7 +140,9 @@ class OperationsController {
     @ApiResponse(responseCode = "409", description = "A rebuild is still replaying (rule rebuild-in-progress); none was started",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     Rebuild rebuildAll() {
-        return new Rebuild(rebuilds.rebuildAll());
+        List<String> started = rebuilds.rebuildAll();
+        started.forEach(oversight::rebuildStarted);
+        return new Rebuild(started);
     }
 
     private ProcessorStatus status(String name) {
