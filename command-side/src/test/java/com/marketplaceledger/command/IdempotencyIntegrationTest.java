@@ -5,6 +5,7 @@ import com.marketplaceledger.command.support.EventTable;
 import com.marketplaceledger.command.support.EventTable.StoredEvent;
 import com.marketplaceledger.command.support.LedgerApiTestBase;
 import com.marketplaceledger.command.support.Requests;
+import com.marketplaceledger.command.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -85,6 +86,33 @@ class IdempotencyIntegrationTest extends LedgerApiTestBase {
         ApiResponse reused = withoutRecording(() -> postWithKey(merchant + "/listings/L-2/withdraw", Requests.withdraw(), key));
 
         assertProblem(reused, 422, "idempotency-key-reused", "Idempotency-Key");
+    }
+
+    @Test
+    void anotherMerchantRepeatingARegistrationWithItsKeyIsRefusedNotAnsweredFromTheFirst() {
+        String owner = newMerchantId("M-idem-own");
+        String other = newMerchantId("M-idem-other");
+        String key = newIdempotencyKey();
+        assertAccepted(postWithKey("/merchants", Requests.registerMerchant(owner), key));
+
+        ApiResponse repeated = withoutRecording(() -> post("/merchants", Requests.registerMerchant(owner), Map.of(
+                "Idempotency-Key", key, "Authorization", "Bearer " + TestTokens.merchant(other))));
+
+        assertProblem(repeated, 403, "other-merchant", "merchantId");
+        assertThat(repeated.header(REPLAYED)).isEmpty();
+    }
+
+    @Test
+    void twoMerchantsMayUseTheSameKeyEachForItsOwnRequest() {
+        Network first = networkWithSale("M-idem-a");
+        Network second = networkWithSale("M-idem-b");
+        String key = newIdempotencyKey();
+
+        ApiResponse a = assertAccepted(postWithKey(first.merchant() + "/sales", Requests.retailSale("S-2", "L-tea", "D-3"), key));
+        ApiResponse b = assertAccepted(postWithKey(second.merchant() + "/sales", Requests.retailSale("S-2", "L-tea", "D-3"), key));
+
+        assertThat(b.header(REPLAYED)).isEmpty();
+        assertThat(b.body()).isNotEqualTo(a.body()).contains(second.merchantId());
     }
 
     @Test

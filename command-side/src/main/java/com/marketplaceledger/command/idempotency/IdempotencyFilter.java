@@ -1,6 +1,7 @@
 package com.marketplaceledger.command.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.axon.security.Caller;
 import com.marketplaceledger.command.web.Problems;
 import com.marketplaceledger.shared.LedgerJson;
 import jakarta.servlet.FilterChain;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
 /**
  * The Idempotency-Key header on POST (IETF httpapi draft): a retry with the same key and the same
  * request gets the first answer again and records nothing; the same key with a different request
- * is refused with 422; a retry while the first is still running gets 409.
+ * is refused with 422; a retry while the first is still running gets 409. Keys are the caller's own
+ * (its token subject): one merchant's key never answers, or collides with, another's request. It runs
+ * after Spring Security, so only authorised requests reach it.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -59,30 +62,32 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "an Idempotency-Key is 1 to 255 visible ASCII characters");
             return;
         }
+        String caller = Caller.current().map(Caller::subject).orElse("");
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
-        if (!keys.claim(key, fingerprint)) {
-            answerRetry(response, key, fingerprint);
+        if (!keys.claim(caller, key, fingerprint)) {
+            answerRetry(response, caller, key, fingerprint);
             return;
         }
         var cachedResponse = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(new CachedBodyRequest(request, body), cachedResponse);
         } catch (IOException | ServletException | RuntimeException failure) {
-            keys.release(key);
+            keys.release(caller, key);
             throw failure;
         }
         if (cachedResponse.getStatus() >= 500) {
-            keys.release(key);
+            keys.release(caller, key);
         } else {
-            keys.complete(key, cachedResponse.getStatus(), cachedResponse.getContentType(),
+            keys.complete(caller, key, cachedResponse.getStatus(), cachedResponse.getContentType(),
                     cachedResponse.getContentAsByteArray());
         }
         cachedResponse.copyBodyToResponse();
     }
 
-    private void answerRetry(HttpServletResponse response, String key, String fingerprint) throws IOException {
-        var stored = keys.find(key).orElse(null);
+    private void answerRetry(HttpServletResponse response, String caller, String key, String fingerprint)
+            throws IOException {
+        var stored = keys.find(caller, key).orElse(null);
         if (stored == null || stored.status() == null) {
             writeProblem(response, HttpStatus.CONFLICT, "idempotent-request-in-progress",
                     "a request with this Idempotency-Key is still being processed; retry later");

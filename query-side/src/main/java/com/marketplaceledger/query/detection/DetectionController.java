@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.detection;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.marketplaceledger.axon.security.Caller;
 import com.marketplaceledger.query.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.query.detection.RuleCatalogue.RuleVersion;
 import com.marketplaceledger.query.detection.SignalsLoader.Signals;
@@ -46,7 +47,9 @@ class DetectionController {
                        Instant createdAt) {
     }
 
-    record RuleSetView(int version, boolean active, String note, Instant createdAt, Map<String, Integer> rules) {
+    /** @param createdBy who proposed it ({@code configuration} for the application's properties) */
+    record RuleSetView(int version, boolean active, String note, Instant createdAt, String createdBy,
+                       List<RuleCatalogue.Activation> activations, Map<String, Integer> rules) {
     }
 
     record ProposedRuleSet(Integer basedOn, Map<String, Map<String, BigDecimal>> thresholds, String note) {
@@ -123,7 +126,7 @@ class DetectionController {
     @GetMapping("/detection/rule-sets")
     @Operation(summary = "Every rule set version, the active one marked")
     List<RuleSetView> ruleSets() {
-        return catalogue.ruleSets().stream().map(DetectionController::view).toList();
+        return catalogue.ruleSets().stream().map(this::view).toList();
     }
 
     @GetMapping("/detection/rule-sets/{version}")
@@ -137,13 +140,13 @@ class DetectionController {
     ResponseEntity<RuleSetView> propose(@RequestBody ProposedRuleSet proposal) {
         int basedOn = proposal.basedOn() == null ? catalogue.active().version() : proposal.basedOn();
         var changes = proposal.thresholds() == null ? Map.<String, Map<String, BigDecimal>>of() : proposal.thresholds();
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(catalogue.propose(basedOn, changes, proposal.note())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(catalogue.propose(basedOn, changes, proposal.note(), actor())));
     }
 
     @PostMapping("/detection/rule-sets/{version}/activation")
     @Operation(summary = "Make a rule set the active one; every network is judged again by it")
     RuleSetView activate(@PathVariable int version) {
-        RuleSet activated = catalogue.activate(version);
+        RuleSet activated = catalogue.activate(version, actor());
         continuous.rejudgeAll();
         return view(activated);
     }
@@ -230,9 +233,16 @@ class DetectionController {
         return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), pyramid, findings, signals.signals(facts));
     }
 
-    private static RuleSetView view(RuleSet set) {
+    private RuleSetView view(RuleSet set) {
         var rules = new TreeMap<String, Integer>();
         set.rules().forEach(r -> rules.put(r.ruleId(), r.version()));
-        return new RuleSetView(set.version(), set.active(), set.note(), set.createdAt(), rules);
+        return new RuleSetView(set.version(), set.active(), set.note(), set.createdAt(), set.createdBy(),
+                catalogue.activations(set.version()), rules);
+    }
+
+    /** Who proposes or activates: the verified token's subject. */
+    private static String actor() {
+        return Caller.current().map(Caller::subject)
+                .orElseThrow(() -> new IllegalStateException("a rule set change without an authenticated caller"));
     }
 }

@@ -56,7 +56,11 @@ class RuleCatalogue {
     }
 
     /** A rule set with each of its rules resolved to the version it names. */
-    record RuleSet(int version, List<RuleVersion> rules, String note, Instant createdAt, boolean active) {
+    record RuleSet(int version, List<RuleVersion> rules, String note, Instant createdAt, String createdBy, boolean active) {
+    }
+
+    /** A rule set made active, when and by whom. */
+    record Activation(Instant at, String by) {
     }
 
     private final JdbcTemplate jdbc;
@@ -99,7 +103,8 @@ class RuleCatalogue {
                 ruleSet(active).rules().forEach(r -> ruleVersions.put(r.ruleId(), r.version()));
             }
             ruleVersions.putAll(changed);
-            activate(addRuleSet(ruleVersions, active == null ? "the configured catalogue" : "configuration changed " + changed.keySet()));
+            activate(addRuleSet(ruleVersions, active == null ? "the configured catalogue" : "configuration changed " + changed.keySet(),
+                    CONFIGURATION), CONFIGURATION);
         }
     }
 
@@ -108,7 +113,7 @@ class RuleCatalogue {
      * whose thresholds change gets a new version; the others keep theirs.
      */
     @Transactional
-    public synchronized RuleSet propose(int basedOn, Map<String, Map<String, BigDecimal>> changes, String note) {
+    public synchronized RuleSet propose(int basedOn, Map<String, Map<String, BigDecimal>> changes, String note, String by) {
         RuleSet base = ruleSet(basedOn);
         var ruleVersions = new TreeMap<String, Integer>();
         base.rules().forEach(r -> ruleVersions.put(r.ruleId(), r.version()));
@@ -136,15 +141,22 @@ class RuleCatalogue {
                 ruleVersions.put(id, addVersion(current.rule(), thresholds, REGULATOR));
             }
         });
-        return ruleSet(addRuleSet(ruleVersions, note));
+        return ruleSet(addRuleSet(ruleVersions, note, by));
     }
 
     @Transactional
-    public synchronized RuleSet activate(int version) {
+    public synchronized RuleSet activate(int version, String by) {
         ruleSet(version);
-        jdbc.update("INSERT INTO read_model.detection_rule_set_activation (version, activated_at) VALUES (?, ?)",
-                version, Timestamp.from(clock.instant()));
+        jdbc.update("INSERT INTO read_model.detection_rule_set_activation (version, activated_at, activated_by) VALUES (?, ?, ?)",
+                version, Timestamp.from(clock.instant()), by);
         return ruleSet(version);
+    }
+
+    /** When the rule set was made active, and by whom, oldest first. */
+    List<Activation> activations(int version) {
+        return jdbc.query("SELECT activated_at, activated_by FROM read_model.detection_rule_set_activation"
+                        + " WHERE version = ? ORDER BY activation",
+                (row, n) -> new Activation(row.getTimestamp(1).toInstant(), row.getString(2)), version);
     }
 
     RuleSet active() {
@@ -159,7 +171,8 @@ class RuleCatalogue {
     RuleSet ruleSet(int version) {
         Integer active = activeVersion();
         RuleSet stored = stored(version);
-        return new RuleSet(version, stored.rules(), stored.note(), stored.createdAt(), active != null && active == version);
+        return new RuleSet(version, stored.rules(), stored.note(), stored.createdAt(), stored.createdBy(),
+                active != null && active == version);
     }
 
     /**
@@ -171,12 +184,12 @@ class RuleCatalogue {
         if (known != null) {
             return known;
         }
-        var sets = jdbc.query("SELECT rules, note, created_at FROM read_model.detection_rule_set WHERE version = ?",
+        var sets = jdbc.query("SELECT rules, note, created_at, created_by FROM read_model.detection_rule_set WHERE version = ?",
                 (row, n) -> {
                     Map<String, Integer> named = readRuleVersions(row.getString(1));
                     List<RuleVersion> resolved = named.entrySet().stream()
                             .map(e -> ruleVersion(e.getKey(), e.getValue())).toList();
-                    return new RuleSet(version, resolved, row.getString(2), row.getTimestamp(3).toInstant(), false);
+                    return new RuleSet(version, resolved, row.getString(2), row.getTimestamp(3).toInstant(), row.getString(4), false);
                 }, version);
         if (sets.isEmpty()) {
             throw QueryRefused.notFound("rule-set", String.valueOf(version));
@@ -231,11 +244,11 @@ class RuleCatalogue {
         return version;
     }
 
-    private int addRuleSet(Map<String, Integer> ruleVersions, String note) {
+    private int addRuleSet(Map<String, Integer> ruleVersions, String note, String by) {
         Integer last = jdbc.queryForObject("SELECT max(version) FROM read_model.detection_rule_set", Integer.class);
         int version = last == null ? 1 : last + 1;
-        jdbc.update("INSERT INTO read_model.detection_rule_set (version, rules, note, created_at) VALUES (?, ?::jsonb, ?, ?)",
-                version, write(ruleVersions), note, Timestamp.from(clock.instant()));
+        jdbc.update("INSERT INTO read_model.detection_rule_set (version, rules, note, created_at, created_by) VALUES (?, ?::jsonb, ?, ?, ?)",
+                version, write(ruleVersions), note, Timestamp.from(clock.instant()), by);
         return version;
     }
 
