@@ -17,8 +17,12 @@ import java.util.concurrent.Callable;
                 "asks the query side to verify its store, takes digests and exports events with their seals,",
                 "rebuilds read models with a progress bar and shows an entity's history.",
                 "",
+                "Every command that asks the query side sends a bearer token: by default the auditor's token that",
+                "./ledger up writes to data/tokens/auditor.jwt; $LEDGER_TOKEN (the token itself) or --token-file FILE",
+                "choose another. 'verify --file' works offline and needs none.",
+                "",
                 "Exit codes: 0 verified (or done), 1 the chain is broken, 2 usage error, 3 the query side or a file",
-                "could not be read."})
+                "could not be read, or the query side refused the token (401, 403) or the request."})
 public final class Auditor implements Callable<Integer> {
 
     public static final int VERIFIED = 0;

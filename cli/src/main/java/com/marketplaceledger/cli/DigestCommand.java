@@ -2,6 +2,7 @@ package com.marketplaceledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,12 +31,15 @@ final class DigestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "save the digest as JSON to FILE instead of printing it")
     Path out;
 
+    @Mixin
+    BearerToken access;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        JsonNode digest = new QuerySide(url).json("/integrity/digest", Map.of());
+        JsonNode digest = new QuerySide(url, access.token()).json("/integrity/digest", Map.of());
         if (out == null) {
             spec.commandLine().getOut().println(digest.toPrettyString());
         } else {

@@ -1,6 +1,7 @@
 package com.marketplaceledger.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to-time", paramLabel = "INSTANT", description = "only events recorded before this instant")
     Instant toTime;
 
+    @Mixin
+    BearerToken access;
+
     @Spec
     CommandSpec spec;
 
@@ -74,8 +78,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         var parameters = QuerySide.parameters("from", from, "to", to, "merchantId", merchant, "entityType", entityType,
                 "entityId", entityId, "fromTime", fromTime, "toTime", toTime);
+        var querySide = new QuerySide(url, access.token());
         long lines = 0;
-        try (InputStream body = new QuerySide(url).stream("/export", parameters);
+        try (InputStream body = querySide.stream("/export", parameters);
              OutputStream file = Files.newOutputStream(out)) {
             byte[] buffer = new byte[1 << 16];
             int read;

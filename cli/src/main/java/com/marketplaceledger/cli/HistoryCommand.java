@@ -2,6 +2,7 @@ package com.marketplaceledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,12 +34,15 @@ final class HistoryCommand implements Callable<Integer> {
             description = "the query side (default: ${DEFAULT-VALUE})")
     URI url;
 
+    @Mixin
+    BearerToken access;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        JsonNode history = new QuerySide(url).json("/history", QuerySide.parameters("stream", stream,
+        JsonNode history = new QuerySide(url, access.token()).json("/history", QuerySide.parameters("stream", stream,
                 "asOfPosition", asOfPosition, "asOfDate", asOfDate));
         PrintWriter out = spec.commandLine().getOut();
         out.println(stream + ": " + history.path("events").asInt() + " events");

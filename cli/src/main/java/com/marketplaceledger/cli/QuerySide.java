@@ -18,16 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Requests to the query side's REST API; a refusal becomes a {@link Auditor.Failure} naming its problem. */
+/**
+ * Requests to the query side's REST API, each with {@code Authorization: Bearer <token>}; a refusal
+ * becomes a {@link Auditor.Failure} naming its problem (and, for 401 and 403, the token's source).
+ */
 final class QuerySide {
 
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
 
     private final URI base;
+    private final BearerToken.Token token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    QuerySide(URI base) {
+    QuerySide(URI base, BearerToken.Token token) {
         this.base = base;
+        this.token = token;
     }
 
     /** The body of a GET that must succeed (2xx), parsed as JSON. */
@@ -43,7 +48,7 @@ final class QuerySide {
     JsonNode post(String path, Object body) {
         URI uri = uri(path, Map.of());
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+            HttpRequest request = authorized(uri).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
             try (InputStream answer = send(request)) {
                 return JSON.readTree(answer);
@@ -55,7 +60,11 @@ final class QuerySide {
 
     /** The body of a GET that must succeed (2xx), as a stream for the caller to close. */
     InputStream stream(String path, Map<String, Object> parameters) {
-        return send(HttpRequest.newBuilder(uri(path, parameters)).GET().build());
+        return send(authorized(uri(path, parameters)).GET().build());
+    }
+
+    private HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token.value());
     }
 
     private InputStream send(HttpRequest request) {
@@ -72,9 +81,21 @@ final class QuerySide {
             throw new Auditor.Failure("interrupted", e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new Auditor.Failure(request.method() + " " + uri + " answered " + response.statusCode() + problem(response));
+            throw new Auditor.Failure(request.method() + " " + uri + " answered " + response.statusCode() + problem(response)
+                    + accessHint(response.statusCode()));
         }
         return response.body();
+    }
+
+    /** What a refusal by the query side's access rules means here. */
+    private String accessHint(int status) {
+        return switch (status) {
+            case 401 -> "; the query side did not accept the " + token + " (expired, or signed by another key than the "
+                    + "running ledger's? ./ledger up writes fresh tokens to data/tokens/)";
+            case 403 -> "; the " + token + " does not allow this (auditor tokens read, verify, export and replay: "
+                    + "data/tokens/auditor.jwt)";
+            default -> "";
+        };
     }
 
     /** The detail of an RFC 9457 problem, or the start of whatever else came back. */

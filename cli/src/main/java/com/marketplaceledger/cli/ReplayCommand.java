@@ -3,6 +3,7 @@ package com.marketplaceledger.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,12 +47,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "start the rebuild and return at once")
     boolean noWait;
 
+    @Mixin
+    BearerToken access;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        var querySide = new QuerySide(url);
+        var querySide = new QuerySide(url, access.token());
         List<String> readModels = new ArrayList<>();
         if (which.all) {
             querySide.post("/operations/read-models/rebuild", Map.of()).path("processors").forEach(p -> readModels.add(p.asText()));

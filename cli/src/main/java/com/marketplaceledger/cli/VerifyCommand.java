@@ -6,6 +6,7 @@ import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.integrity.Seals;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,9 +30,10 @@ import java.util.concurrent.Callable;
                 "line by line, offline, from the first line's previousSeal; checks every seal, that positions are",
                 "consecutive and, with a digest, that the chain reaches the digest's seal at its position.",
                 "With --url: asks the query side to recompute the chain over its store (GET /integrity/verification),",
-                "or, with a digest, to prove everything up to the digest unchanged (POST /integrity/verification).",
+                "or, with a digest, to prove everything up to the digest unchanged (POST /integrity/verification);",
+                "that sends the auditor's bearer token (--token-file). --file needs no token.",
                 "Exit codes: 0 verified, 1 broken (the first broken position and what differs are printed),",
-                "2 usage error, 3 the file or the query side could not be read."})
+                "2 usage error, 3 the file or the query side could not be read, or the token was missing or refused."})
 final class VerifyCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
@@ -69,6 +71,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--to", paramLabel = "N", description = "with --url: the last position to verify (default: the head)")
     Long to;
+
+    @Mixin
+    BearerToken access;
 
     @Spec
     CommandSpec spec;
@@ -120,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (digest != null && (from != null || to != null)) {
             throw usage("a digest is verified from position 1 up to its own position: no --from or --to with it");
         }
-        var querySide = new QuerySide(source.url);
+        var querySide = new QuerySide(source.url, access.token());
         JsonNode verdict = digest == null
                 ? querySide.json("/integrity/verification", QuerySide.parameters("from", from, "to", to))
                 : querySide.post("/integrity/verification",

@@ -30,6 +30,17 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"verify", "digest", "export", "replay", "history"})
+    void every_rest_command_takes_a_token_file_and_says_where_the_token_comes_from(String command) {
+        Run run = Run.of(command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        String help = run.out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--token-file=FILE", "$LEDGER_TOKEN", "./ledger up writes")
+                .containsPattern("else \\S+, which ./ledger up writes");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"verify", "digest", "export"})
     void every_command_has_help(String command) {
         Run run = Run.of(command, "--help");

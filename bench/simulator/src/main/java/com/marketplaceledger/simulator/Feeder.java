@@ -14,11 +14,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Feeds scenarios to a running command side: registers the merchant (POST /merchants), then
  * sends its commands to the bulk import (POST /merchants/{id}/imports) as NDJSON, in chunks, while
  * they are generated. Any refused line stops the feed with that line's problem.
+ *
+ * <p>Every request carries {@code Authorization: Bearer <token>}, the token being the one that
+ * {@code tokenForMerchant} answers for the scenario's merchant id: the command side lets a merchant
+ * token record only for the one merchant it names, so each simulated merchant needs its own (for
+ * the local ledger, {@code LedgerTokens.mint(key, Grant.merchant(id), lifetime)} with the key
+ * {@code ./ledger up} keeps). It is asked once per scenario fed.
  */
 public final class Feeder {
 
@@ -29,21 +37,26 @@ public final class Feeder {
 
     private final String base;
     private final int chunkLines;
+    private final Function<String, String> tokenForMerchant;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    /** @param commandSide the command side's base URL, such as http://localhost:8080 */
-    public Feeder(URI commandSide) {
-        this(commandSide, CHUNK_LINES);
+    /**
+     * @param commandSide      the command side's base URL, such as http://localhost:8080
+     * @param tokenForMerchant the bearer token (a JWT, without "Bearer ") for a merchant id
+     */
+    public Feeder(URI commandSide, Function<String, String> tokenForMerchant) {
+        this(commandSide, tokenForMerchant, CHUNK_LINES);
     }
 
-    public Feeder(URI commandSide, int chunkLines) {
+    public Feeder(URI commandSide, Function<String, String> tokenForMerchant, int chunkLines) {
         if (chunkLines < 1) {
             throw new IllegalArgumentException("chunks need at least one line");
         }
         this.base = commandSide.toString().replaceAll("/+$", "");
+        this.tokenForMerchant = Objects.requireNonNull(tokenForMerchant, "tokenForMerchant");
         this.chunkLines = chunkLines;
     }
 
@@ -60,12 +73,18 @@ public final class Feeder {
     private final class Feed {
 
         private final MerchantId merchant;
+        private final String token;
         private final List<String> chunk = new ArrayList<>();
         private long sent;
         private long lastPosition;
 
         Feed(MerchantId merchant) {
             this.merchant = merchant;
+            String token = tokenForMerchant.apply(merchant.value());
+            if (token == null || token.isBlank()) {
+                throw new FeedException("no token for merchant " + merchant);
+            }
+            this.token = token.strip();
         }
 
         void register(Scenario scenario) {
@@ -73,7 +92,8 @@ public final class Feeder {
                     JSON.valueToTree(scenario.registration()).toString(), Duration.ofMinutes(1));
             JsonNode body = parse(answer);
             if (answer.statusCode() / 100 != 2) {
-                throw new FeedException("registering merchant " + merchant + " was refused: " + problem(answer, body));
+                throw new FeedException("registering merchant " + merchant + " was refused: " + problem(answer, body)
+                        + accessHint(answer));
             }
             lastPosition = body.path("position").asLong();
         }
@@ -114,7 +134,21 @@ public final class Feeder {
                 }
             }
             return "importing commands " + (sent + 1) + " to " + (sent + chunk.size()) + " of merchant " + merchant
-                    + " failed: " + problem(answer, body);
+                    + " failed: " + problem(answer, body) + accessHint(answer);
+        }
+
+        /** What a refusal of the whole request by the command side's access rules means here. */
+        private String accessHint(HttpResponse<String> answer) {
+            return switch (answer.statusCode()) {
+                case 401 -> "\n  the command side did not accept the token for merchant " + merchant
+                        + ": was it signed with the key the running ledger trusts (./ledger up keeps it at "
+                        + "data/keys/signing-key.pem), and is it still valid?";
+                case 403 -> "\n  the token for merchant " + merchant + " may not do this: the command side takes "
+                        + "commands only from a merchant token for that very merchant";
+                case 404 -> "\n  the command side does not know merchant " + merchant + " for this token: a merchant "
+                        + "token records only for the merchant it names";
+                default -> "";
+            };
         }
 
         private HttpResponse<String> post(String path, String contentType, String body, Duration timeout) {
@@ -122,6 +156,7 @@ public final class Feeder {
                     .timeout(timeout)
                     .header("Content-Type", contentType)
                     .header("Accept", "application/json, application/problem+json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             try {

@@ -3,6 +3,7 @@ package com.marketplaceledger.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.access.LedgerTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -19,10 +20,16 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** The simulator's command line: generate scenarios and feed them to the command side, or write them as NDJSON. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, version = "simulate 0.1.0",
@@ -30,10 +37,15 @@ import java.util.concurrent.Callable;
         description = {
                 "Generates seeded marketplaces with their ground truth and feeds them to the command side",
                 "(POST /merchants, then /merchants/{id}/imports), or writes them as NDJSON.",
-                "Prints one JSON line per scenario: merchant id, ground truth and the last position recorded."})
+                "Prints one JSON line per scenario: merchant id, ground truth and the last position recorded.",
+                "Each merchant's requests carry a merchant token for that merchant (valid for a day), signed with",
+                "the ledger's signing key (--signing-key; ./ledger up makes it). --out needs no key.",
+                "Exit codes: 0 done, 1 the feed failed (unreachable, a refused token or command), 2 usage error."})
 public final class Simulate implements Callable<Integer> {
 
     private static final ObjectMapper JSON = LedgerJson.objectMapper();
+    /** How long a minted merchant token is valid: long enough for any feed. */
+    static final Duration TOKEN_LIFETIME = Duration.ofDays(1);
 
     static final class Kinds {
         @Option(names = "--kind", required = true, paramLabel = "KIND",
@@ -66,6 +78,12 @@ public final class Simulate implements Callable<Integer> {
             description = "the command side (default: ${DEFAULT-VALUE})")
     URI url;
 
+    @Option(names = "--signing-key", paramLabel = "FILE",
+            defaultValue = "${env:LEDGER_SIGNING_KEY:-data/keys/signing-key.pem}",
+            description = "the ledger's signing key (PKCS#8 PEM) to mint each simulated merchant's token with; "
+                    + "not needed with --out (default: ${DEFAULT-VALUE})")
+    Path signingKey;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "write NDJSON to FILE ('-': standard output) instead of posting: per scenario its "
                     + "RegisterMerchant line, then its commands")
@@ -89,7 +107,7 @@ public final class Simulate implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Scenario> scenarios = scenarios();
         if (out == null) {
-            var feeder = new Feeder(url);
+            var feeder = new Feeder(url, merchantTokens(signingKey()));
             PrintWriter summaries = spec.commandLine().getOut();
             for (Scenario scenario : scenarios) {
                 FeedResult fed = feeder.feed(scenario);
@@ -123,6 +141,26 @@ public final class Simulate implements Callable<Integer> {
             }
         }
         return scenarios;
+    }
+
+    /** The signing key, or a usage error saying where to get one. */
+    private PrivateKey signingKey() {
+        try {
+            return LedgerTokens.readPrivateKey(signingKey);
+        } catch (NoSuchFileException missing) {
+            throw new ParameterException(spec.commandLine(), "no signing key at " + signingKey
+                    + ": start the ledger with ./ledger up, which makes one, or pass --signing-key");
+        } catch (IOException | RuntimeException unreadable) {
+            throw new ParameterException(spec.commandLine(), "cannot read the signing key at " + signingKey + ": "
+                    + unreadable.getMessage() + " (./ledger up keeps it at data/keys/signing-key.pem; or pass --signing-key)");
+        }
+    }
+
+    /** A merchant token per merchant id, minted once each. */
+    private static Function<String, String> merchantTokens(PrivateKey key) {
+        Map<String, String> minted = new HashMap<>();
+        return merchantId -> minted.computeIfAbsent(merchantId,
+                id -> LedgerTokens.mint(key, LedgerTokens.Grant.merchant(id), TOKEN_LIFETIME));
     }
 
     private static void write(List<Scenario> scenarios, Writer target, PrintWriter summaries) throws IOException {

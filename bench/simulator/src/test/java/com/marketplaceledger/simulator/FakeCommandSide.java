@@ -1,5 +1,6 @@
 package com.marketplaceledger.simulator;
 
+import com.marketplaceledger.shared.LedgerJson;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -7,18 +8,26 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for the command side's registration and bulk import, answering as they do: 201 with
  * a position for a registration; 200 with every line's position for an import, or 422 listing
- * each line's outcome when one is refused.
+ * each line's outcome when one is refused. Its access rules are the command side's too: a request
+ * without a bearer token signed with the trusted key is 401, registering another merchant than the
+ * token's is 403 and importing for another merchant 404, each as a problem.
  */
 final class FakeCommandSide implements AutoCloseable {
 
     /** A request as it arrived. */
-    record Received(String path, String contentType, String body) {
+    record Received(String path, String contentType, String authorization, String body) {
+
+        /** The merchant the request's bearer token names. */
+        String tokenMerchant() {
+            return TestTokens.merchantOf(authorization);
+        }
     }
 
     final List<Received> registrations = new CopyOnWriteArrayList<>();
@@ -26,6 +35,12 @@ final class FakeCommandSide implements AutoCloseable {
     /** Lines containing this are refused as the import refuses an unknown listing. */
     volatile String refuseLinesContaining;
     volatile int registrationStatus = 201;
+    /** The key whose tokens are accepted, as the command side trusts the ledger's signing key. */
+    volatile PublicKey trustedKey = TestTokens.KEYS.getPublic();
+    /** Whether a registration must be for the token's merchant (the command side always checks; a test may not). */
+    volatile boolean registrationOwnershipChecked = true;
+    /** Requests refused by the access rules, before they reached registration or import. */
+    final List<Received> refused = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private long position;
 
@@ -42,7 +57,12 @@ final class FakeCommandSide implements AutoCloseable {
     private synchronized void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         var received = new Received(path, exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Authorization"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!allowed(exchange, received)) {
+            refused.add(received);
+            return;
+        }
         if (path.equals("/merchants")) {
             registrations.add(received);
             if (registrationStatus == 201) {
@@ -76,6 +96,36 @@ final class FakeCommandSide implements AutoCloseable {
         } else {
             answer(exchange, 422, "{\"status\":422,\"rule\":\"import-lines-rejected\"," + outcome + "}");
         }
+    }
+
+    /** The command side's access rules; answers the refusal itself when the request is not allowed. */
+    private boolean allowed(HttpExchange exchange, Received received) throws IOException {
+        String authorization = received.authorization();
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            answer(exchange, 401, "{\"status\":401,\"rule\":\"unauthenticated\","
+                    + "\"detail\":\"this endpoint needs a bearer token (Authorization: Bearer <JWT>)\"}");
+            return false;
+        }
+        if (!TestTokens.signedBy(authorization.substring("Bearer ".length()), trustedKey)) {
+            answer(exchange, 401, "{\"status\":401,\"rule\":\"invalid-token\","
+                    + "\"detail\":\"the bearer token was refused: Signed JWT rejected: Invalid signature\"}");
+            return false;
+        }
+        String own = received.tokenMerchant();
+        if (received.path().equals("/merchants")) {
+            String registered = LedgerJson.objectMapper().readTree(received.body()).path("merchantId").asText();
+            if (registrationOwnershipChecked && !registered.equals(own)) {
+                answer(exchange, 403, "{\"status\":403,\"rule\":\"other-merchant\",\"field\":\"merchantId\","
+                        + "\"detail\":\"this token records for merchant " + own + " only, not for " + registered + "\"}");
+                return false;
+            }
+        } else if (!received.path().startsWith("/merchants/" + own + "/")) {
+            String other = received.path().split("/")[2];
+            answer(exchange, 404, "{\"status\":404,\"rule\":\"unknown-merchant\",\"field\":\"merchantId\","
+                    + "\"detail\":\"merchant " + other + " is not registered\"}");
+            return false;
+        }
+        return true;
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -2,6 +2,8 @@ package com.marketplaceledger.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.access.LedgerTokens;
+import com.marketplaceledger.simulator.FakeCommandSide.Received;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,6 +14,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,7 @@ class SimulateTest {
     void helpListsTheOptionsAndSucceeds() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("--kind", "--all-kinds", "--seed", "--seeds", "--size", "--months", "--url",
-                "--out", "DEEP_TEAM_PAY", "http://localhost:");
+                "--out", "--signing-key", "data/keys/signing-key.pem", "DEEP_TEAM_PAY", "http://localhost:");
     }
 
     @Test
@@ -61,11 +64,79 @@ class SimulateTest {
     @Test
     void feedsTheCommandSideAndPrintsTheLastPosition() throws IOException {
         try (var commandSide = new FakeCommandSide()) {
-            assertThat(run("--kind", "MLM_RETAIL", "--size", "20", "--url", commandSide.url().toString())).isZero();
+            assertThat(run("--kind", "MLM_RETAIL", "--size", "20", "--url", commandSide.url().toString(),
+                    "--signing-key", TestTokens.writeSigningKey(directory).toString())).isZero();
 
             JsonNode summary = json(out.toString().strip());
             assertThat(summary.path("lastPosition").asLong()).isEqualTo(summary.path("commands").asLong() + 1);
             assertThat(commandSide.registrations).hasSize(1);
+        }
+    }
+
+    @Test
+    void eachMerchantIsFedWithADayLongTokenForItselfSignedWithTheSigningKey() throws IOException {
+        try (var commandSide = new FakeCommandSide()) {
+            assertThat(run("--kind", "HONEST_RETAILER", "--seeds", "2", "--size", "20", "--url", commandSide.url().toString(),
+                    "--signing-key", TestTokens.writeSigningKey(directory).toString())).as("%s", err).isZero();
+
+            assertThat(commandSide.refused).isEmpty();
+            assertThat(commandSide.registrations).extracting(Received::tokenMerchant)
+                    .containsExactly("SIM-HONEST_RETAILER-1-20", "SIM-HONEST_RETAILER-2-20");
+            assertThat(commandSide.imports).isNotEmpty().allSatisfy(chunk ->
+                    assertThat(chunk.path()).isEqualTo("/merchants/" + chunk.tokenMerchant() + "/imports"));
+            JsonNode claims = TestTokens.claims(commandSide.registrations.get(0).authorization().substring("Bearer ".length()));
+            assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(Duration.ofDays(1).toSeconds());
+            assertThat(claims.path("roles").toString()).isEqualTo("[\"merchant\"]");
+        }
+    }
+
+    @Test
+    void feedingWithoutASigningKeyIsAUsageErrorThatSaysWhereToGetOne() throws IOException {
+        try (var commandSide = new FakeCommandSide()) {
+            Path missing = directory.resolve("keys/signing-key.pem");
+
+            assertThat(run("--kind", "MLM_RETAIL", "--url", commandSide.url().toString(), "--signing-key", missing.toString()))
+                    .isEqualTo(2);
+
+            assertThat(err.toString()).startsWith("no signing key at " + missing
+                    + ": start the ledger with ./ledger up, which makes one, or pass --signing-key");
+            assertThat(commandSide.registrations).isEmpty();
+            assertThat(commandSide.refused).isEmpty();
+        }
+    }
+
+    @Test
+    void aSigningKeyThatIsNoKeyIsAUsageError() throws IOException {
+        Path notAKey = Files.writeString(directory.resolve("signing-key.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n");
+
+        assertThat(run("--kind", "MLM_RETAIL", "--url", "http://127.0.0.1:1", "--signing-key", notAKey.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).startsWith("cannot read the signing key at " + notAKey + ": ")
+                .contains("is not a PKCS#8 PEM RSA private key");
+    }
+
+    @Test
+    void writingToAFileNeedsNoSigningKey() {
+        Path file = directory.resolve("retail.ndjson");
+
+        assertThat(run("--kind", "HONEST_RETAILER", "--size", "20", "--out", file.toString(),
+                "--signing-key", directory.resolve("none.pem").toString())).isZero();
+
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aTokenTheCommandSideRefusesExitsWithOneAndSaysWhatToCheck() throws IOException {
+        try (var commandSide = new FakeCommandSide()) {
+            commandSide.trustedKey = LedgerTokens.newKeyPair().getPublic();
+
+            assertThat(run("--kind", "MLM_RETAIL", "--size", "20", "--url", commandSide.url().toString(),
+                    "--signing-key", TestTokens.writeSigningKey(directory).toString())).isEqualTo(1);
+
+            assertThat(err.toString()).startsWith("simulate: registering merchant SIM-MLM_RETAIL-1-20 was refused: "
+                            + "HTTP 401 invalid-token: the bearer token was refused")
+                    .contains("did not accept the token for merchant SIM-MLM_RETAIL-1-20")
+                    .doesNotContain("Exception", "\tat ");
         }
     }
 
@@ -81,7 +152,8 @@ class SimulateTest {
 
     @Test
     void aFailedFeedExitsWithOneAndSaysWhy() throws IOException {
-        assertThat(run("--kind", "MLM_RETAIL", "--url", FeederTest.closedPort().toString())).isEqualTo(1);
+        assertThat(run("--kind", "MLM_RETAIL", "--url", FeederTest.closedPort().toString(),
+                "--signing-key", TestTokens.writeSigningKey(directory).toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("simulate: cannot reach the command side");
     }
 
