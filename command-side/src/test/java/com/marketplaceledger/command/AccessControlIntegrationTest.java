@@ -383,6 +383,16 @@ class AccessControlIntegrationTest extends LedgerApiTestBase {
     // --- who did what ------------------------------------------------------------------------------
 
     @Test
+    void aPathTheFirewallRefusesIsAProblemAndRecordsNothing() {
+        Network network = networkWithSale("M-acl-fw");
+
+        ApiResponse refused = withoutRecording(() -> post(network.merchant() + "/./sales",
+                Requests.retailSale("S-9", "L-tea", "D-3")));
+
+        assertProblem(refused, 400, "rejected-request", null);
+    }
+
+    @Test
     void everyEventAMerchantRecordsNamesThatMerchantAsItsActor() throws SQLException {
         Network network = networkWithSale("M-acl-actor");
         long head = EventTable.head();

@@ -14,6 +14,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * What both services need to know about callers: ledger roles from the token's {@code roles}
@@ -35,6 +36,12 @@ public class LedgerSecurityAutoConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> ledgerClaimsValidator() {
         return new LedgerClaimsValidator();
+    }
+
+    /** Spring Security's firewall refusals (e.g. "/../" in a path) as problems too. */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests() {
+        return SecurityProblems::rejected;
     }
 
     @Bean

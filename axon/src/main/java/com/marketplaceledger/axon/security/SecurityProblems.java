@@ -7,6 +7,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -51,6 +52,13 @@ public final class SecurityProblems {
         String roles = Caller.current().map(Caller::rolesText).filter(text -> !text.isEmpty()).orElse("none");
         write(request, response, problem(403, "Forbidden", "forbidden",
                 "the token's roles (" + roles + ") do not allow " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    /** A request the firewall refuses before any rule is applied (a path with "/../", say). */
+    static void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(request, response, problem(400, "Bad Request", "rejected-request",
+                "the request's path or headers are not accepted: " + rejected.getMessage()));
     }
 
     /** A problem in the ledger's form. */
