@@ -43,12 +43,13 @@ class ReadModelRebuildIntegrationTest extends QuerySideIntegrationTest {
         Walkthrough.record(history, "M-rebuild-1");
         recordInternalConsumptionWithAJoiningFee(history, "M-rebuild-2");
         awaitDetectionSettled();
-        Map<String, String> before = contents();
+        long recorded = positions.head();
+        Map<String, String> before = contents(recorded);
         assertThat(before).containsKeys("distributor", "downline", "downline_growth", "account_entry", "account_day");
         // A read model that has drifted from the events: a rebuild must put it right.
         jdbc.update("UPDATE read_model.distributor SET level = 99 WHERE merchant_id = 'M-rebuild-1' AND distributor_id = 'D-3'");
         jdbc.update("DELETE FROM read_model.account_day WHERE merchant_id = 'M-rebuild-2'");
-        assertThat(contents()).isNotEqualTo(before);
+        assertThat(contents(recorded)).isNotEqualTo(before);
 
         QueryApi.Answer started = new QueryApi(port).post("/operations/read-models/rebuild");
 
@@ -57,11 +58,17 @@ class ReadModelRebuildIntegrationTest extends QuerySideIntegrationTest {
             rebuilds.awaitRebuilt(processor, Duration.ofSeconds(60));
         }
         awaitDetectionSettled();
-        assertThat(contents()).isEqualTo(before);
+        // the rebuild is itself recorded (who rebuilt which read model), after everything it replayed
+        assertThat(jdbc.queryForList("SELECT DISTINCT payload_type FROM read_model.audit_event WHERE position > ?",
+                String.class, recorded)).containsExactly("ReadModelRebuildStarted");
+        assertThat(contents(recorded)).isEqualTo(before);
     }
 
-    /** Each read-model table, as a digest of all its rows in a fixed order, with its row count. */
-    private Map<String, String> contents() {
+    /**
+     * Each read-model table, as a digest of all its rows in a fixed order, with its row count; the
+     * audit trail up to {@code position} (the rebuild records itself in the events after it).
+     */
+    private Map<String, String> contents(long position) {
         var contents = new TreeMap<String, String>();
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
@@ -71,8 +78,9 @@ class ReadModelRebuildIntegrationTest extends QuerySideIntegrationTest {
                                          'detection_rule_set', 'detection_rule_set_activation', 'detection_shadow')""",
                 String.class);
         for (String table : tables) {
+            String upTo = table.equals("audit_event") ? " WHERE t.position <= " + position : "";
             contents.put(table, jdbc.queryForObject("SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, "
-                    + "E'\\n' ORDER BY t::text), '')) FROM read_model." + table + " t", String.class));
+                    + "E'\\n' ORDER BY t::text), '')) FROM read_model." + table + " t" + upTo, String.class));
         }
         return contents;
     }

@@ -3,6 +3,7 @@ package com.marketplaceledger.query.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
 import com.marketplaceledger.shared.LedgerEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -202,7 +203,8 @@ abstract class AuditTrailTestSupport extends QuerySideIntegrationTest {
     Answer get(String pathAndQuery) {
         URI uri = URI.create("http://localhost:" + port + pathAndQuery);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + TestTokens.officer()).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").map(v -> v.split(";")[0].trim()).orElse("");
             return new Answer(pathAndQuery, response.statusCode(), contentType, response.body());

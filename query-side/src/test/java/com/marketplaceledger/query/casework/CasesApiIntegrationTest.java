@@ -3,6 +3,8 @@ package com.marketplaceledger.query.casework;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
+import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.detection.AlertId;
 import com.marketplaceledger.shared.detection.AlertRaised;
@@ -37,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CasesApiIntegrationTest extends QuerySideIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Who acts: the subject of the caller's token is recorded as who did it. */
+    private static final String WANG = TestTokens.of("inspector.wang", LedgerRole.REGULATOR);
+    private static final String ZHAO = TestTokens.of("inspector.zhao", LedgerRole.REGULATOR);
+    private static final String LI = TestTokens.of("director.li", LedgerRole.REGULATOR);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
@@ -65,16 +71,16 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
         String fees = raiseAlert(merchant);
         Instant before = Instant.now().minusMillis(1);
 
-        JsonNode opened = post("/cases", Map.of("merchantId", merchant, "alertIds", List.of(scale, fees),
-                "by", "inspector.wang", "summary", "31 people in 4 levels")).ok(201);
+        JsonNode opened = post("/cases", WANG, Map.of("merchantId", merchant, "alertIds", List.of(scale, fees),
+                "summary", "31 people in 4 levels")).ok(201);
         String caseId = opened.get("caseId").asText();
         long p1 = opened.get("position").asLong();
-        long p2 = post("/cases/" + caseId + "/review", Map.of("by", "inspector.zhao")).ok(200).get("position").asLong();
-        long p3 = post("/cases/" + caseId + "/notes", Map.of("by", "inspector.zhao", "text", "D-3 recruited 12"))
+        long p2 = post("/cases/" + caseId + "/review", ZHAO, null).ok(200).get("position").asLong();
+        long p3 = post("/cases/" + caseId + "/notes", ZHAO, Map.of("text", "D-3 recruited 12"))
                 .ok(200).get("position").asLong();
-        long p4 = post("/cases/" + caseId + "/escalation", Map.of("by", "inspector.zhao", "reason", "criminal scale"))
+        long p4 = post("/cases/" + caseId + "/escalation", ZHAO, Map.of("reason", "criminal scale"))
                 .ok(200).get("position").asLong();
-        JsonNode closed = post("/cases/" + caseId + "/closure", Map.of("by", "director.li", "finding", "PENALISED",
+        JsonNode closed = post("/cases/" + caseId + "/closure", LI, Map.of("finding", "PENALISED",
                 "summary", "fees refunded, fine imposed")).ok(200);
         long p5 = closed.get("position").asLong();
 
@@ -122,11 +128,11 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
         String merchant = newMerchant();
         String alert = raiseAlert(merchant);
         String caseId = "CASE-audit-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/cases", Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(alert), "by", "inspector.wang"))
+        post("/cases", WANG, Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(alert)))
                 .ok(201);
-        post("/cases/" + caseId + "/notes", Map.of("by", "inspector.wang", "text", "first look")).ok(200);
-        post("/cases/" + caseId + "/escalation", Map.of("by", "inspector.wang", "reason", "serious")).ok(200);
-        long last = post("/cases/" + caseId + "/closure", Map.of("by", "director.li", "finding", "WARNING_ISSUED",
+        post("/cases/" + caseId + "/notes", WANG, Map.of("text", "first look")).ok(200);
+        post("/cases/" + caseId + "/escalation", WANG, Map.of("reason", "serious")).ok(200);
+        long last = post("/cases/" + caseId + "/closure", LI, Map.of("finding", "WARNING_ISSUED",
                 "summary", "warned")).ok(200).get("position").asLong();
 
         JsonNode trail = get("/merchants/" + merchant + "/audit-trail?minPosition=" + last).ok(200).get("items");
@@ -151,8 +157,8 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
         String othersAlert = raiseAlert(newMerchant());
         String caseId = "CASE-unknown-" + UUID.randomUUID().toString().substring(0, 8);
 
-        Answer refused = post("/cases", Map.of("caseId", caseId, "merchantId", merchant,
-                "alertIds", List.of(known, "A-never-raised", othersAlert), "by", "inspector.wang"));
+        Answer refused = post("/cases", WANG, Map.of("caseId", caseId, "merchantId", merchant,
+                "alertIds", List.of(known, "A-never-raised", othersAlert)));
 
         refused.refused(422, "unknown-alert", "alertIds");
         assertThat(texts(refused.body().get("unknownAlertIds"))).containsExactly("A-never-raised", othersAlert);
@@ -165,61 +171,58 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
         String merchant = newMerchant();
         String alert = raiseAlert(merchant);
         String caseId = "CASE-given-" + UUID.randomUUID().toString().substring(0, 8);
-        var request = Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(alert), "by", "inspector.wang");
+        var request = Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(alert));
 
-        assertThat(post("/cases", request).ok(201).get("caseId").asText()).isEqualTo(caseId);
-        post("/cases", request).refused(409, "case-exists", "caseId");
+        assertThat(post("/cases", WANG, request).ok(201).get("caseId").asText()).isEqualTo(caseId);
+        post("/cases", WANG, request).refused(409, "case-exists", "caseId");
     }
 
     @Test
     void workflow_refusals_are_conflicts_naming_the_rule_and_record_nothing() {
         String merchant = newMerchant();
-        String caseId = post("/cases", Map.of("merchantId", merchant, "alertIds", List.of(raiseAlert(merchant)),
-                "by", "inspector.wang")).ok(201).get("caseId").asText();
-        post("/cases/" + caseId + "/escalation", Map.of("by", "inspector.wang", "reason", "serious")).ok(200);
+        String caseId = post("/cases", WANG, Map.of("merchantId", merchant, "alertIds", List.of(raiseAlert(merchant))))
+                .ok(201).get("caseId").asText();
+        post("/cases/" + caseId + "/escalation", WANG, Map.of("reason", "serious")).ok(200);
         long escalatedAt = positions.lastPositionOf(StreamIds.caseFile(caseId)).orElseThrow();
 
-        Answer review = post("/cases/" + caseId + "/review", Map.of("by", "inspector.wang"));
+        Answer review = post("/cases/" + caseId + "/review", WANG, null);
         review.refused(409, "case-state", "caseId");
         assertThat(review.body().get("status").asText()).isEqualTo("ESCALATED");
-        post("/cases/" + caseId + "/escalation", Map.of("by", "inspector.wang", "reason", "again"))
+        post("/cases/" + caseId + "/escalation", WANG, Map.of("reason", "again"))
                 .refused(409, "case-state", "caseId");
         assertThat(positions.lastPositionOf(StreamIds.caseFile(caseId))).hasValue(escalatedAt);
 
-        post("/cases/" + caseId + "/closure", Map.of("by", "director.li", "finding", "NO_VIOLATION", "summary", "ok"))
+        post("/cases/" + caseId + "/closure", LI, Map.of("finding", "NO_VIOLATION", "summary", "ok"))
                 .ok(200);
         long closedAt = positions.lastPositionOf(StreamIds.caseFile(caseId)).orElseThrow();
-        post("/cases/" + caseId + "/notes", Map.of("by", "inspector.wang", "text", "late")).refused(409, "case-closed", "caseId");
-        post("/cases/" + caseId + "/closure", Map.of("by", "director.li", "finding", "PENALISED", "summary", "again"))
+        post("/cases/" + caseId + "/notes", WANG, Map.of("text", "late")).refused(409, "case-closed", "caseId");
+        post("/cases/" + caseId + "/closure", LI, Map.of("finding", "PENALISED", "summary", "again"))
                 .refused(409, "case-closed", "caseId");
         assertThat(positions.lastPositionOf(StreamIds.caseFile(caseId))).hasValue(closedAt);
     }
 
     @Test
     void actions_on_an_unknown_case_are_not_found() {
-        post("/cases/CASE-never-opened/review", Map.of("by", "inspector.wang")).refused(404, "unknown-case", "caseId");
-        post("/cases/CASE-never-opened/notes", Map.of("by", "inspector.wang", "text", "hello"))
+        post("/cases/CASE-never-opened/review", WANG, null).refused(404, "unknown-case", "caseId");
+        post("/cases/CASE-never-opened/notes", WANG, Map.of("text", "hello"))
                 .refused(404, "unknown-case", "caseId");
         get("/cases/CASE-never-opened").refused(404, "unknown-case", "caseId");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "no alerts           | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[],\"by\":\"inspector.wang\"}             | alertIds",
-            "alerts missing      | /cases                | {\"merchantId\":\"M-1\",\"by\":\"inspector.wang\"}                             | alertIds",
-            "malformed alert id  | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[\"A/1\"],\"by\":\"inspector.wang\"}      | alertIds",
-            "malformed merchant  | /cases                | {\"merchantId\":\"M 1\",\"alertIds\":[\"A-1\"],\"by\":\"inspector.wang\"}      | merchantId",
-            "malformed case id   | /cases                | {\"caseId\":\"C/1\",\"merchantId\":\"M-1\",\"alertIds\":[\"A-1\"],\"by\":\"x\"} | caseId",
-            "nobody opened it    | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[\"A-1\"]}                                | by",
-            "blank reviewer      | /cases/C-1/review     | {\"by\":\"  \"}                                                                 | by",
-            "note without text   | /cases/C-1/notes      | {\"by\":\"inspector.wang\"}                                                     | text",
-            "note without author | /cases/C-1/notes      | {\"text\":\"hello\"}                                                            | by",
-            "no reason           | /cases/C-1/escalation | {\"by\":\"inspector.wang\",\"reason\":\"\"}                                     | reason",
-            "unknown finding     | /cases/C-1/closure    | {\"by\":\"director.li\",\"finding\":\"JAILED\",\"summary\":\"s\"}              | finding",
-            "no finding          | /cases/C-1/closure    | {\"by\":\"director.li\",\"summary\":\"s\"}                                     | finding",
-            "no closing summary  | /cases/C-1/closure    | {\"by\":\"director.li\",\"finding\":\"PENALISED\"}                             | summary"})
+            "no alerts           | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[]}                | alertIds",
+            "alerts missing      | /cases                | {\"merchantId\":\"M-1\"}                                | alertIds",
+            "malformed alert id  | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[\"A/1\"]}         | alertIds",
+            "malformed merchant  | /cases                | {\"merchantId\":\"M 1\",\"alertIds\":[\"A-1\"]}         | merchantId",
+            "malformed case id   | /cases                | {\"caseId\":\"C/1\",\"merchantId\":\"M-1\",\"alertIds\":[\"A-1\"]} | caseId",
+            "note without text   | /cases/C-1/notes      | {}                                                    | text",
+            "no reason           | /cases/C-1/escalation | {\"reason\":\"\"}                                     | reason",
+            "unknown finding     | /cases/C-1/closure    | {\"finding\":\"JAILED\",\"summary\":\"s\"}              | finding",
+            "no finding          | /cases/C-1/closure    | {\"summary\":\"s\"}                                     | finding",
+            "no closing summary  | /cases/C-1/closure    | {\"finding\":\"PENALISED\"}                             | summary"})
     void bad_input_is_a_400_naming_the_field(String what, String path, String body, String field) {
-        post(path, body).refused(400, "invalid-parameter", field);
+        post(path, WANG, body).refused(400, "invalid-parameter", field);
     }
 
     @Test
@@ -236,8 +239,8 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
         String second = openCase(merchant, merchant + "-2");
         String third = openCase(merchant, merchant + "-3");
         String elsewhere = openCase(other, other + "-1");
-        post("/cases/" + second + "/review", Map.of("by", "inspector.zhao")).ok(200);
-        long last = post("/cases/" + third + "/closure", Map.of("by", "director.li", "finding", "NO_VIOLATION",
+        post("/cases/" + second + "/review", ZHAO, null).ok(200);
+        long last = post("/cases/" + third + "/closure", LI, Map.of("finding", "NO_VIOLATION",
                 "summary", "retail plan")).ok(200).get("position").asLong();
 
         JsonNode all = get("/cases?merchantId=" + merchant + "&minPosition=" + last).ok(200);
@@ -292,8 +295,8 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
     }
 
     private String openCase(String merchant, String caseId) {
-        return post("/cases", Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(raiseAlert(merchant)),
-                "by", "inspector.wang")).ok(201).get("caseId").asText();
+        return post("/cases", WANG, Map.of("caseId", caseId, "merchantId", merchant, "alertIds", List.of(raiseAlert(merchant))))
+                .ok(201).get("caseId").asText();
     }
 
     private static String newMerchant() {
@@ -325,14 +328,20 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
     }
 
     private Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestTokens.officer()).GET().build());
     }
 
-    private Answer post(String path, Object body) {
+    /** POSTs {@code body} (JSON text, or an object to write as JSON; null: no body) as the bearer of {@code token}. */
+    private Answer post(String path, String token, Object body) {
         try {
-            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+            var request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
+            if (body == null) {
+                request.POST(HttpRequest.BodyPublishers.noBody());
+            } else {
+                String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            }
+            return send(request.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

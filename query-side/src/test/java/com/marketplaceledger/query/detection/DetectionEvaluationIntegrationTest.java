@@ -3,6 +3,7 @@ package com.marketplaceledger.query.detection;
 import com.marketplaceledger.query.QuerySideDatabase;
 import com.marketplaceledger.query.support.CommandSideProcess;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
 import com.marketplaceledger.simulator.FeedResult;
 import com.marketplaceledger.simulator.Feeder;
 import com.marketplaceledger.simulator.GroundTruth;
@@ -145,7 +146,7 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
     }
 
     private List<FeedResult> feed(List<Scenario> scenarios) throws Exception {
-        var feeder = new Feeder(URI.create(commandSide.baseUrl()));
+        var feeder = new Feeder(URI.create(commandSide.baseUrl()), TestTokens::merchant);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             var futures = new ArrayList<Future<FeedResult>>();

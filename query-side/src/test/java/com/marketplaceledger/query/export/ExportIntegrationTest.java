@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.Walkthrough;
+import com.marketplaceledger.query.support.TestTokens;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.integrity.ExportedEvent;
 import com.marketplaceledger.shared.integrity.Seals;
@@ -231,7 +232,8 @@ class ExportIntegrationTest extends QuerySideIntegrationTest {
     }
 
     private HttpRequest request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET().build();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + TestTokens.officer()).GET().build();
     }
 
     private static String query(Object... namesAndValues) {

@@ -2,6 +2,8 @@ package com.marketplaceledger.query.integrity;
 
 import com.marketplaceledger.cli.Auditor;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
+import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +38,11 @@ class AuditorCliIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void aChangedRowIsReportedAtItsPositionByTheCliFromTheStoreAndFromAnExport() {
+    void aChangedRowIsReportedAtItsPositionByTheCliFromTheStoreAndFromAnExport() throws IOException {
         long position = appendSealed(3);
         String url = "http://localhost:" + port;
+        // the auditor's token, as ./ledger up writes it (data/tokens/auditor.jwt)
+        String token = Files.writeString(directory.resolve("auditor.jwt"), TestTokens.of(LedgerRole.AUDITOR)).toString();
         byte[] original = jdbc.queryForObject("SELECT payload FROM axon.domain_event_entry WHERE global_index = ?",
                 byte[].class, position);
         Path export = directory.resolve("ledger.ndjson");
@@ -45,11 +51,12 @@ class AuditorCliIntegrationTest extends QuerySideIntegrationTest {
             jdbc.update("UPDATE axon.domain_event_entry SET payload = ? WHERE global_index = ?",
                     "{\"name\":\"Forged Co\"}".getBytes(StandardCharsets.UTF_8), position);
 
-            Run store = run("verify", "--url", url);
+            Run store = run("verify", "--url", url, "--token-file", token);
             assertThat(store.exitCode()).as(store.out()).isEqualTo(Auditor.BROKEN);
             assertThat(store.out()).contains("BROKEN at position " + position);
 
-            assertThat(run("export", "--url", url, "--out", export.toString(), "--to", String.valueOf(position)).exitCode())
+            assertThat(run("export", "--url", url, "--token-file", token, "--out", export.toString(),
+                "--to", String.valueOf(position)).exitCode())
                     .isEqualTo(Auditor.VERIFIED);
             Run file = run("verify", "--file", export.toString());
             assertThat(file.exitCode()).as(file.out()).isEqualTo(Auditor.BROKEN);
@@ -58,8 +65,9 @@ class AuditorCliIntegrationTest extends QuerySideIntegrationTest {
             jdbc.update("UPDATE axon.domain_event_entry SET payload = ? WHERE global_index = ?", original, position);
             triggers(true);
         }
-        assertThat(run("verify", "--url", url).exitCode()).isEqualTo(Auditor.VERIFIED);
-        assertThat(run("export", "--url", url, "--out", export.toString(), "--to", String.valueOf(position)).exitCode())
+        assertThat(run("verify", "--url", url, "--token-file", token).exitCode()).isEqualTo(Auditor.VERIFIED);
+        assertThat(run("export", "--url", url, "--token-file", token, "--out", export.toString(),
+                "--to", String.valueOf(position)).exitCode())
                 .isEqualTo(Auditor.VERIFIED);
         assertThat(run("verify", "--file", export.toString()).exitCode()).isEqualTo(Auditor.VERIFIED);
     }

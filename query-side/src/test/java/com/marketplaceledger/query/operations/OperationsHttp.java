@@ -2,6 +2,7 @@ package com.marketplaceledger.query.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.query.support.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,16 +34,16 @@ final class OperationsHttp {
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     Answer post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + TestTokens.officer()).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
                     response.body(), response.headers().firstValue("Retry-After").orElse(null));

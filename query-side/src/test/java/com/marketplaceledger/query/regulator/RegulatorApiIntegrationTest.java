@@ -219,7 +219,8 @@ class RegulatorApiIntegrationTest extends QuerySideIntegrationTest {
             "/merchants/M-regulator-1?minPosition=-1,                400, invalid-parameter",
             "/merchants/M-regulator-1?minPosition=abc,               400, invalid-parameter",
             "/merchants/M-regulator-1?minPosition=9223372036854775807, 422, position-not-recorded",
-            "/no/such/path,                                          404, not-found",
+            // a path no access rule names is refused before it is looked up, even to a token with every role
+            "/no/such/path,                                          403, forbidden",
     })
     void bad_parameters_get_a_problem_never_a_server_error(String path, int status, String rule) {
         QueryApi.Answer answer = api.get(path);
