@@ -2,6 +2,8 @@ package com.marketplaceledger.query.detection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
+import com.marketplaceledger.shared.access.LedgerRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,6 +107,25 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
         assertThat(findingIds(api().ok("/merchants/M-asof/risk?asOf=2026-01-31"))).isEqualTo(raisedInJanuary);
         assertThat(findingIds(api().ok("/merchants/M-asof/risk?asOf=2026-03-01"))).isEqualTo(raisedByMarch);
         assertThat(findingIds(api().ok("/merchants/M-asof/risk"))).isEqualTo(raisedByMarch);
+    }
+
+    @Test
+    void aRuleSetNamesWhoProposedItAndEachActivationWhoMadeIt() {
+        int active = activeRuleSet();
+        var inspector = api().as(TestTokens.of("inspector.li", LedgerRole.REGULATOR));
+        var director = api().as(TestTokens.of("director.wang", LedgerRole.REGULATOR));
+
+        var proposed = inspector.send("POST", "/detection/rule-sets",
+                "{\"thresholds\":{\"CN-REFUND\":{\"minCases\":2}},\"note\":\"test: who proposed\"}");
+        assertThat(director.post("/detection/rule-sets/" + active + "/activation").status()).isEqualTo(200);
+
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.body().path("createdBy").asText()).isEqualTo("inspector.li");
+        assertThat(proposed.body().path("activations").isEmpty()).isTrue();
+        JsonNode reactivated = api().ok("/detection/rule-sets/" + active);
+        JsonNode last = reactivated.path("activations").get(reactivated.path("activations").size() - 1);
+        assertThat(last.path("by").asText()).isEqualTo("director.wang");
+        assertThat(api().ok("/detection/rule-sets/1").path("createdBy").asText()).isEqualTo("configuration");
     }
 
     @Test
