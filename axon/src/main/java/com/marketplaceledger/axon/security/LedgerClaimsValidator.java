@@ -1,5 +1,6 @@
 package com.marketplaceledger.axon.security;
 
+import com.marketplaceledger.shared.Identifiers;
 import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.access.LedgerTokens;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -9,20 +10,28 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Refuses a token the ledger could not act on safely: no subject (nobody to record), or a merchant
- * role without the merchant it is bound to. Signature, expiry and audience are checked by Spring
- * Security before this.
+ * Refuses a token the ledger could not act on safely: no subject (nobody to record) or one it
+ * cannot record, or a merchant role without the merchant it is bound to. Signature, expiry and
+ * audience are checked by Spring Security before this.
  */
 final class LedgerClaimsValidator implements OAuth2TokenValidator<Jwt> {
 
+    static final int MAX_SUBJECT = 255;
+
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
             return invalid("the token has no subject");
         }
-        String merchant = jwt.getClaimAsString(LedgerTokens.MERCHANT_CLAIM);
-        if (Caller.roles(jwt).contains(LedgerRole.MERCHANT) && (merchant == null || merchant.isBlank())) {
-            return invalid("a merchant token must name its merchant in the " + LedgerTokens.MERCHANT_CLAIM + " claim");
+        // the subject is recorded with everything its bearer does
+        if (subject.length() > MAX_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
+            return invalid("the token's subject must be at most " + MAX_SUBJECT + " characters, none of them a control character");
+        }
+        Object merchant = jwt.getClaims().get(LedgerTokens.MERCHANT_CLAIM);
+        if (Caller.roles(jwt).contains(LedgerRole.MERCHANT)
+                && !(merchant instanceof String id && id.matches(Identifiers.PATTERN))) {
+            return invalid("a merchant token must name its merchant, a merchant id, in the " + LedgerTokens.MERCHANT_CLAIM + " claim");
         }
         return OAuth2TokenValidatorResult.success();
     }

@@ -20,6 +20,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,27 @@ class LedgerTokensTest {
                 .claim(LedgerTokens.ROLES_CLAIM, List.of("auditor")).build();
 
         assertThat(new LedgerClaimsValidator().validate(jwt).hasErrors()).isTrue();
+    }
+
+    @Test
+    void aSubjectTheLedgerCannotRecordIsRefused() {
+        Jwt withNul = Jwt.withTokenValue("t").header("alg", "RS256").subject("auditor\u0000x")
+                .claim(LedgerTokens.ROLES_CLAIM, List.of("auditor")).build();
+        Jwt tooLong = Jwt.withTokenValue("t").header("alg", "RS256").subject("a".repeat(256))
+                .claim(LedgerTokens.ROLES_CLAIM, List.of("auditor")).build();
+
+        assertThat(new LedgerClaimsValidator().validate(withNul).hasErrors()).isTrue();
+        assertThat(new LedgerClaimsValidator().validate(tooLong).hasErrors()).isTrue();
+    }
+
+    @Test
+    void aMerchantClaimThatIsNoMerchantIdIsRefused() {
+        for (Object merchant : List.<Object>of(42, Map.of("x", 1), "M/../x", "")) {
+            Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("merchant:?")
+                    .claim(LedgerTokens.ROLES_CLAIM, List.of("merchant")).claim(LedgerTokens.MERCHANT_CLAIM, merchant).build();
+
+            assertThat(new LedgerClaimsValidator().validate(jwt).hasErrors()).as("merchant_id %s", merchant).isTrue();
+        }
     }
 
     @Test

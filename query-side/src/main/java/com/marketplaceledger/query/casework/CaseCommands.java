@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.casework;
 
 import com.marketplaceledger.axon.EventPositions;
+import com.marketplaceledger.shared.StorableText;
 import com.marketplaceledger.query.web.QueryRefused;
 import com.marketplaceledger.shared.casework.CaseCommand;
 import jakarta.validation.ConstraintViolation;
@@ -61,6 +62,10 @@ class CaseCommands {
                     String field = requestField(violation);
                     throw QueryRefused.badParameter(field, violation.getMessage());
                 });
+        StorableText.fieldsWithNul(command).stream().findFirst().ifPresent(field -> {
+            throw QueryRefused.badParameter(REQUEST_FIELDS.getOrDefault(field, field),
+                    "must not contain the NUL character (U+0000)");
+        });
     }
 
     private static String requestField(ConstraintViolation<?> violation) {

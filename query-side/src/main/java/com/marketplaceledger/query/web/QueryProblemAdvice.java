@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.sql.SQLException;
 
 /**
  * Every error of the query side is an RFC 9457 problem with a stable {@code rule} (also its
@@ -27,6 +29,7 @@ import java.net.URI;
 @RestControllerAdvice
 class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
     private static final Logger log = LoggerFactory.getLogger(QueryProblemAdvice.class);
 
     @ExceptionHandler(QueryRefused.class)
@@ -51,6 +54,17 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         String field = lastNode(first.getPropertyPath().toString());
         return ResponseEntity.badRequest().body(
                 problem(HttpStatus.BAD_REQUEST, "invalid-parameter", field, field + ": " + first.getMessage()));
+    }
+
+    /** PostgreSQL takes no NUL character (SQLSTATE 22021): a parameter holding one can match nothing. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException failure) {
+        SQLException sql = causeOf(failure, SQLException.class);
+        if (sql != null && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null,
+                    "a parameter contains the NUL character (U+0000), which nothing in the ledger can hold"));
+        }
+        return unexpected(failure);
     }
 
     @ExceptionHandler(Exception.class)

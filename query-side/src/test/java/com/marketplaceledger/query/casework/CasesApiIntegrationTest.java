@@ -220,7 +220,9 @@ class CasesApiIntegrationTest extends QuerySideIntegrationTest {
             "no reason           | /cases/C-1/escalation | {\"reason\":\"\"}                                     | reason",
             "unknown finding     | /cases/C-1/closure    | {\"finding\":\"JAILED\",\"summary\":\"s\"}              | finding",
             "no finding          | /cases/C-1/closure    | {\"summary\":\"s\"}                                     | finding",
-            "no closing summary  | /cases/C-1/closure    | {\"finding\":\"PENALISED\"}                             | summary"})
+            "no closing summary  | /cases/C-1/closure    | {\"finding\":\"PENALISED\"}                             | summary",
+            "a NUL in a note     | /cases/C-1/notes      | {\"text\":\"a\\u0000b\"}                                | text",
+            "a NUL in a summary  | /cases                | {\"merchantId\":\"M-1\",\"alertIds\":[\"A-1\"],\"summary\":\"x\\u0000\"} | summary"})
     void bad_input_is_a_400_naming_the_field(String what, String path, String body, String field) {
         post(path, WANG, body).refused(400, "invalid-parameter", field);
     }

@@ -200,6 +200,8 @@ class RegulatorApiIntegrationTest extends QuerySideIntegrationTest {
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource({
             "/merchants/M-nobody,                                    404, unknown-merchant",
+            "/alerts?merchantId=M%00,                                400, invalid-parameter",
+            "/history?stream=sale/M%00/S-1,                          400, invalid-parameter",
             "/merchants/M-nobody/accounts,                           404, unknown-merchant",
             "/merchants/M-regulator-1/distributors/D-404,            404, unknown-distributor",
             "/merchants/M-regulator-1/distributors/D-404/downline,   404, unknown-distributor",
