@@ -92,7 +92,7 @@ public final class EmbeddedDatabase {
         stopped.await(); // only the shutdown hook ends the wait
     }
 
-    private static EmbeddedPostgres.Builder persistent(Path dataDirectory, int port) {
+    static EmbeddedPostgres.Builder persistent(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -101,10 +101,14 @@ public final class EmbeddedDatabase {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false) // zonky deletes the directory on close by default
+                // zonky starts PostgreSQL with fsync and synchronous_commit off, for tests' speed; the ledger's
+                // own database must keep every committed event through a crash (these come after zonky's -F)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPort(port);
     }
 
-    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
+    static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
         try {
             return builder.start();
         } catch (IOException e) {
