@@ -61,6 +61,10 @@ public final class CommandSideProcess implements AutoCloseable {
         return base;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** POSTs a JSON command; returns the answer's global position. */
     public long post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))

@@ -1,0 +1,83 @@
+package com.marketplaceledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.bench.Results.Figure;
+import com.marketplaceledger.shared.access.LedgerRole;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replay: every read model rebuilt from event 0 at once (what an auditor's rebuild does), timed until
+ * the last has caught up with the head as it was. The baseline is a plain read of the whole event
+ * table, payloads included, from the same database.
+ */
+final class Replay {
+
+    static final double TARGET = 50_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Replay() {
+    }
+
+    static void run(Target target, Results results) throws Exception {
+        Http http = new Http();
+        String token = target.token(LedgerRole.ADMIN);
+        long start = System.nanoTime();
+        JsonNode started = JSON.readTree(Http.ok(http.post(target.querySide.resolve("/operations/read-models/rebuild"),
+                token, "")).body());
+        List<String> readModels = new ArrayList<>();
+        started.path("processors").forEach(p -> readModels.add(p.asText()));
+        long positions = 0;
+        Instant deadline = Instant.now().plus(Duration.ofHours(2));
+        for (String readModel : readModels) {
+            while (true) {
+                var answer = http.get(target.querySide.resolve("/operations/read-models/" + readModel + "/replay"), token);
+                if (answer.statusCode() == 404) {
+                    break; // a processor that is no read model reports no replay progress
+                }
+                JsonNode progress = JSON.readTree(Http.ok(answer).body());
+                if (!progress.path("replaying").asBoolean() && !progress.path("finishedAt").isNull()) {
+                    positions = Math.max(positions, progress.path("targetPosition").asLong());
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(readModel + " did not finish replaying: " + progress);
+                }
+                Thread.sleep(200);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.add(new Figure("replay of every read model", positions / seconds, "events/s", plainRead(target),
+                "plain read of the event table", TARGET, true,
+                String.format("%,d events into %d read models in %.1f s", positions, readModels.size(), seconds)));
+    }
+
+    private static double plainRead(Target target) throws SQLException {
+        try (Connection db = target.database()) {
+            db.setAutoCommit(false);
+            long start = System.nanoTime();
+            long rows = 0;
+            long bytes = 0;
+            try (PreparedStatement select = db.prepareStatement(
+                    "SELECT global_index, payload, meta_data FROM axon.domain_event_entry ORDER BY global_index")) {
+                select.setFetchSize(10_000);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows++;
+                        bytes += row.getBytes(2).length + row.getBytes(3).length;
+                    }
+                }
+            }
+            db.rollback();
+            return bytes < 0 ? 0 : rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.marketplaceledger.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.axon.embedded.LocalIssuer;
+import com.marketplaceledger.bench.LedgerBench;
+import com.marketplaceledger.query.QuerySideDatabase;
+import com.marketplaceledger.query.support.CommandSideProcess;
+import com.marketplaceledger.query.support.QuerySideIntegrationTest;
+import com.marketplaceledger.query.support.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load driver's smoke run, part of every build: each benchmark, small, against the services
+ * under test, so the documented commands keep working. It checks that every figure was measured,
+ * never how fast (speed is for the full runs documented in docs/benchmarks.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CommandSideProcess commandSide;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    void startCommandSide() throws IOException, InterruptedException {
+        commandSide = CommandSideProcess.start(QuerySideDatabase.jdbcUrl());
+    }
+
+    @AfterAll
+    void stopCommandSide() throws InterruptedException {
+        commandSide.close();
+    }
+
+    @Test
+    void everyBenchmarkMeasuresEveryFigureOfTheTable() throws IOException {
+        Path run = Files.createDirectories(work.resolve("run"));
+        Files.writeString(run.resolve("command-side.pid"), String.valueOf(commandSide.pid()));
+        Files.writeString(run.resolve("query-side.pid"), String.valueOf(ProcessHandle.current().pid()));
+        Path out = work.resolve("results");
+
+        int exit = LedgerBench.run("all", "--command-url", commandSide.baseUrl(), "--query-url", "http://localhost:" + port,
+                "--db-url", QuerySideDatabase.jdbcUrl(), "--signing-key", signingKey().toString(), "--run-dir", run.toString(),
+                "--out", out.toString(), "--merchants", "2", "--size", "30", "--rate", "50", "--seconds", "1",
+                "--clients", "4", "--samples", "20");
+
+        assertThat(exit).isZero();
+        Map<String, JsonNode> figures = figures(out);
+        assertThat(figures).containsKeys("bulk ingestion (import API, durable)", "REST command p50 at 50/s",
+                "REST command p99 at 50/s", "REST commands at saturation", "replay of every read model",
+                "genealogy query p99", "genealogy query p99, as of a past day",
+                "full risk evaluation of the largest network", "command-side resident memory",
+                "command-side heap in use after GC", "query-side resident memory", "query-side heap in use after GC");
+        assertThat(figures.values()).allSatisfy(figure -> assertThat(figure.path("value").asDouble()).isPositive());
+        for (String withBaseline : List.of("bulk ingestion (import API, durable)", "REST commands at saturation",
+                "replay of every read model")) {
+            assertThat(figures.get(withBaseline).path("baseline").asDouble()).as(withBaseline).isPositive();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.matches("all-.*\\.md"));
+        }
+    }
+
+    private static Path signingKey() {
+        LocalIssuer issuer = TestTokens.issuer();
+        return issuer.publicKey().resolveSibling("signing-key.pem");
+    }
+
+    private static Map<String, JsonNode> figures(Path out) throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            Path jsonl = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            return Files.readAllLines(jsonl).stream().map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IllegalStateException(line, e);
+                }
+            }).collect(Collectors.toMap(f -> f.path("figure").asText(), Function.identity()));
+        }
+    }
+}
