@@ -76,7 +76,8 @@ public final class LedgerBench {
     }
 
     @Command(name = "all", mixinStandardHelpOptions = true,
-            description = "ingest, then single commands, replay, genealogy and risk, memory: the whole table in one run")
+            description = {"ingest, then single commands, replay, genealogy and risk, memory: the whole table in one run;",
+                    "each benchmark starts once the read models have caught up with the one before"})
     static final class All extends Benchmark {
         @Mixin Load load;
         @Mixin Traffic traffic;
@@ -85,8 +86,11 @@ public final class LedgerBench {
         @Override
         void measure(Results results) throws Exception {
             Ingestion.run(target, results, load.kind, load.merchants, load.size);
+            Settle.await(target);
             RestCommands.run(target, results, traffic.rate, traffic.seconds, traffic.clients);
+            Settle.await(target);
             Replay.run(target, results);
+            Settle.await(target);
             Genealogy.run(target, results, sampling.samples);
             Memory.run(target, results);
         }
@@ -107,7 +111,8 @@ public final class LedgerBench {
         @Mixin Traffic traffic;
 
         @Override
-        void measure(Results results) {
+        void measure(Results results) throws Exception {
+            Settle.await(target);
             RestCommands.run(target, results, traffic.rate, traffic.seconds, traffic.clients);
         }
     }
@@ -116,6 +121,7 @@ public final class LedgerBench {
     static final class ReplayAll extends Benchmark {
         @Override
         void measure(Results results) throws Exception {
+            Settle.await(target);
             Replay.run(target, results);
         }
     }
@@ -127,6 +133,7 @@ public final class LedgerBench {
 
         @Override
         void measure(Results results) throws Exception {
+            Settle.await(target);
             Genealogy.run(target, results, sampling.samples);
         }
     }
