@@ -15,6 +15,7 @@ import java.time.Instant;
 final class Settle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STALL_SECONDS = 60;
 
     private Settle() {
     }
@@ -25,10 +26,20 @@ final class Settle {
         Instant start = Instant.now();
         Instant deadline = start.plus(Duration.ofHours(2));
         Instant lastReport = start;
+        Instant lastProgress = start;
+        long lastProcessed = -1;
         while (true) {
             JsonNode position = JSON.readTree(Http.ok(http.get(target.querySide.resolve("/stream/position"), token)).body());
             long processed = position.path("processed").asLong();
             long head = position.path("head").asLong();
+            if (processed != lastProcessed) {
+                lastProcessed = processed;
+                lastProgress = Instant.now();
+            } else if (Duration.between(lastProgress, Instant.now()).toSeconds() >= STALL_SECONDS) {
+                // a position left unfilled by a rolled-back write stays a gap until Axon cleans it up
+                System.out.printf("read models at %,d of %,d and not moving for %d s: going on%n", processed, head, STALL_SECONDS);
+                return;
+            }
             if (processed >= head) {
                 if (Duration.between(start, Instant.now()).toSeconds() > 1) {
                     System.out.printf("read models caught up with position %,d after %d s%n", head,
