@@ -27,6 +27,7 @@ import java.util.function.LongFunction;
  */
 final class RestCommands {
 
+    static final String MERCHANT_PREFIX = "BENCH-";
     static final double TARGET_P99_MS = 20;
     static final double TARGET_SATURATION = 2_000;
 
@@ -35,7 +36,7 @@ final class RestCommands {
 
     static void run(Target target, Results results, int rate, int seconds, int clients) {
         Http http = new Http();
-        String merchant = "BENCH-" + System.currentTimeMillis();
+        String merchant = MERCHANT_PREFIX + System.currentTimeMillis();
         String token = target.merchantToken(merchant);
         Http.ok(http.post(target.commandSide.resolve("/merchants"), token, """
                 {"merchantId":"%s","name":"Benchmark merchant","licenceNumber":"BENCH","jurisdiction":"CN",
