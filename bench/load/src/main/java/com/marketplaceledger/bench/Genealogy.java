@@ -28,7 +28,8 @@ final class Genealogy {
     private Genealogy() {
     }
 
-    record Network(String merchantId, long distributors, String medianDay, List<String> sample) {
+    record Network(String merchantId, long distributors, String medianDay, List<String> sample,
+                   List<String> enrolledByMedianDay) {
     }
 
     static Network largest(Target target, int samples) throws SQLException {
@@ -66,7 +67,19 @@ final class Genealogy {
                     }
                 }
             }
-            return new Network(merchant, size, median, sample);
+            List<String> early = new ArrayList<>();
+            try (PreparedStatement select = db.prepareStatement("SELECT distributor_id FROM read_model.distributor"
+                    + " WHERE merchant_id = ? AND enrolled_at < ?::date + 1 ORDER BY random() LIMIT ?")) {
+                select.setString(1, merchant);
+                select.setString(2, median);
+                select.setInt(3, samples);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        early.add(row.getString(1));
+                    }
+                }
+            }
+            return new Network(merchant, size, median, sample, early);
         }
     }
 
@@ -76,7 +89,7 @@ final class Genealogy {
         String token = target.token(LedgerRole.REGULATOR);
         String base = "/merchants/" + network.merchantId() + "/distributors/";
         Histogram now = measure(http, token, network.sample().stream().map(d -> target.querySide.resolve(base + d)).toList());
-        Histogram asOf = measure(http, token, network.sample().stream()
+        Histogram asOf = measure(http, token, network.enrolledByMedianDay().stream()
                 .map(d -> target.querySide.resolve(base + d + "?asOf=" + network.medianDay())).toList());
         String note = String.format("%,d distributors, %d queries", network.distributors(), network.sample().size());
         results.add(new Figure("genealogy query p99", now.getValueAtPercentile(99) / 1000.0, "ms", null, null,
