@@ -20,12 +20,20 @@ import java.util.stream.Collectors;
 public record Caller(String subject, Set<LedgerRole> roles, String merchantId) {
 
     public Caller {
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        roles = Set.copyOf(roles);
     }
 
     /** The caller of the request this thread serves, if it came with a verified token. */
     public static Optional<Caller> current() {
         return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /**
+     * The caller of a request the access rules only let through with a token: what it does is
+     * recorded under its subject.
+     */
+    public static Caller required() {
+        return current().orElseThrow(() -> new IllegalStateException("no authenticated caller: the access rules admit none here"));
     }
 
     public static Optional<Caller> of(Authentication authentication) {

@@ -93,7 +93,7 @@ class CasesController {
         List<AlertId> alertIds = request.alertIds() == null ? null
                 : request.alertIds().stream().map(id -> parse("alertIds", id, AlertId::of)).toList();
         return commands.send(new OpenCase(parse("merchantId", request.merchantId(), MerchantId::of), caseId, alertIds,
-                actor(), request.summary(), now()));
+                Caller.required().subject(), request.summary(), now()));
     }
 
     @PostMapping("/cases/{caseId}/review")
@@ -104,7 +104,7 @@ class CasesController {
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded review(@PathVariable CaseId caseId) {
-        return commands.send(new StartCaseReview(caseId, actor(), now()));
+        return commands.send(new StartCaseReview(caseId, Caller.required().subject(), now()));
     }
 
     @PostMapping("/cases/{caseId}/notes")
@@ -115,7 +115,7 @@ class CasesController {
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded note(@PathVariable CaseId caseId, @RequestBody NoteRequest request) {
-        return commands.send(new AddCaseNote(caseId, actor(), request.text(), now()));
+        return commands.send(new AddCaseNote(caseId, Caller.required().subject(), request.text(), now()));
     }
 
     @PostMapping("/cases/{caseId}/escalation")
@@ -126,7 +126,7 @@ class CasesController {
     @ApiResponse(responseCode = "409", description = REFUSED_BY_WORKFLOW, content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded escalate(@PathVariable CaseId caseId, @RequestBody EscalationRequest request) {
-        return commands.send(new EscalateCase(caseId, actor(), request.reason(), now()));
+        return commands.send(new EscalateCase(caseId, Caller.required().subject(), request.reason(), now()));
     }
 
     @PostMapping("/cases/{caseId}/closure")
@@ -138,13 +138,7 @@ class CasesController {
             schema = @Schema(implementation = ProblemDetail.class)))
     Recorded close(@PathVariable CaseId caseId, @RequestBody ClosureRequest request) {
         CaseFinding finding = request.finding() == null ? null : parse("finding", request.finding(), CasesController::finding);
-        return commands.send(new CloseCase(caseId, actor(), finding, request.summary(), now()));
-    }
-
-    /** Who acts: the verified token's subject (the access rules let no request here without one). */
-    private static String actor() {
-        return Caller.current().map(Caller::subject)
-                .orElseThrow(() -> new IllegalStateException("a case action without an authenticated caller"));
+        return commands.send(new CloseCase(caseId, Caller.required().subject(), finding, request.summary(), now()));
     }
 
     @GetMapping("/cases")

@@ -140,13 +140,13 @@ class DetectionController {
     ResponseEntity<RuleSetView> propose(@RequestBody ProposedRuleSet proposal) {
         int basedOn = proposal.basedOn() == null ? catalogue.active().version() : proposal.basedOn();
         var changes = proposal.thresholds() == null ? Map.<String, Map<String, BigDecimal>>of() : proposal.thresholds();
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(catalogue.propose(basedOn, changes, proposal.note(), actor())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(catalogue.propose(basedOn, changes, proposal.note(), Caller.required().subject())));
     }
 
     @PostMapping("/detection/rule-sets/{version}/activation")
     @Operation(summary = "Make a rule set the active one; every network is judged again by it")
     RuleSetView activate(@PathVariable int version) {
-        RuleSet activated = catalogue.activate(version, actor());
+        RuleSet activated = catalogue.activate(version, Caller.required().subject());
         continuous.rejudgeAll();
         return view(activated);
     }
@@ -238,11 +238,5 @@ class DetectionController {
         set.rules().forEach(r -> rules.put(r.ruleId(), r.version()));
         return new RuleSetView(set.version(), set.active(), set.note(), set.createdAt(), set.createdBy(),
                 catalogue.activations(set.version()), rules);
-    }
-
-    /** Who proposes or activates: the verified token's subject. */
-    private static String actor() {
-        return Caller.current().map(Caller::subject)
-                .orElseThrow(() -> new IllegalStateException("a rule set change without an authenticated caller"));
     }
 }

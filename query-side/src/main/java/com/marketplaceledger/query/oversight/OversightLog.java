@@ -24,9 +24,9 @@ public class OversightLog {
     private final EventStore eventStore;
     private final Clock clock;
 
-    OversightLog(EventStore eventStore) {
+    OversightLog(EventStore eventStore, Clock clock) {
         this.eventStore = eventStore;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public void rebuildStarted(String readModel) {
@@ -39,8 +39,7 @@ public class OversightLog {
     }
 
     private void record(Function<Caller, OversightEvent> event) {
-        Caller caller = Caller.current()
-                .orElseThrow(() -> new IllegalStateException("an act of oversight without an authenticated caller"));
+        Caller caller = Caller.required();
         eventStore.publish(new GenericDomainEventMessage<>("oversight", StreamIds.oversight(UUID.randomUUID().toString()),
                 0, event.apply(caller), ActorMetadata.of(caller)));
     }
