@@ -14,6 +14,14 @@ import java.util.Map;
  */
 public final class StorableText {
 
+    /** Every command passes here: a record's components are looked up once per class, not per call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private StorableText() {
     }
 
@@ -40,7 +48,7 @@ public final class StorableText {
                 walk(item, path + "[" + key + "]", found);
             });
         } else if (value != null && value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(value.getClass())) {
                 walk(read(component, value), path.isEmpty() ? component.getName() : path + "." + component.getName(), found);
             }
         }
