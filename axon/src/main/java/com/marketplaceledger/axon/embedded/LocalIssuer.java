@@ -5,6 +5,7 @@ import com.marketplaceledger.shared.access.LedgerTokens;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,9 +40,33 @@ public final class LocalIssuer {
         return new LocalIssuer(dataDir, signingKey(dataDir));
     }
 
+    /** An issuer with a key of its own in a new temporary directory: for tests. */
+    public static LocalIssuer temporary() {
+        try {
+            return open(Files.createTempDirectory("ledger-keys"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Its public key, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
     public Path publicKey() {
         return dataDir.resolve(PUBLIC_KEY);
+    }
+
+    /** The same, as that property's value. */
+    public String publicKeyLocation() {
+        return "file:" + publicKey();
+    }
+
+    /** Its private key's file, for the simulator and the load driver ({@code --signing-key}). */
+    public Path privateKey() {
+        return dataDir.resolve(PRIVATE_KEY);
+    }
+
+    /** A day-long token for the role: the merchant's own for a merchant, the role's name as subject otherwise. */
+    public String mint(LedgerRole role, String merchant) {
+        return mint(grant(role, merchant));
     }
 
     public PrivateKey signingKey() {

@@ -2,40 +2,28 @@ package com.marketplaceledger.command.support;
 
 import com.marketplaceledger.axon.embedded.LocalIssuer;
 import com.marketplaceledger.shared.access.LedgerRole;
-import com.marketplaceledger.shared.access.LedgerTokens.Grant;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 
 /** One signing key per test JVM, in a temporary directory; the command side under test trusts it. */
 public final class TestTokens {
 
-    private static final LocalIssuer ISSUER = issuer();
+    private static final LocalIssuer ISSUER = LocalIssuer.temporary();
 
     private TestTokens() {
     }
 
     public static LocalIssuer issuer() {
-        if (ISSUER != null) {
-            return ISSUER;
-        }
-        try {
-            return LocalIssuer.open(Files.createTempDirectory("ledger-test-keys"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ISSUER;
     }
 
     public static String publicKeyLocation() {
-        return "file:" + ISSUER.publicKey();
+        return ISSUER.publicKeyLocation();
     }
 
     public static String merchant(String merchantId) {
-        return ISSUER.mint(Grant.merchant(merchantId));
+        return ISSUER.mint(LedgerRole.MERCHANT, merchantId);
     }
 
     public static String of(LedgerRole role) {
-        return ISSUER.mint(Grant.of(role.claimValue(), role));
+        return ISSUER.mint(role, null);
     }
 }

@@ -2,7 +2,6 @@ package com.marketplaceledger.query.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marketplaceledger.axon.embedded.LocalIssuer;
 import com.marketplaceledger.bench.LedgerBench;
 import com.marketplaceledger.query.QuerySideDatabase;
 import com.marketplaceledger.query.support.CommandSideProcess;
@@ -58,7 +57,7 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
         Path out = work.resolve("results");
 
         int exit = LedgerBench.run("all", "--command-url", commandSide.baseUrl(), "--query-url", "http://localhost:" + port,
-                "--db-url", QuerySideDatabase.jdbcUrl(), "--signing-key", signingKey().toString(), "--run-dir", run.toString(),
+                "--db-url", QuerySideDatabase.jdbcUrl(), "--signing-key", TestTokens.issuer().privateKey().toString(), "--run-dir", run.toString(),
                 "--out", out.toString(), "--merchants", "2", "--size", "30", "--rate", "50", "--seconds", "1",
                 "--clients", "4", "--samples", "20");
 
@@ -79,10 +78,6 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
         }
     }
 
-    private static Path signingKey() {
-        LocalIssuer issuer = TestTokens.issuer();
-        return issuer.publicKey().resolveSibling("signing-key.pem");
-    }
 
     private static Map<String, JsonNode> figures(Path out) throws IOException {
         try (Stream<Path> files = Files.list(out)) {

@@ -4,9 +4,6 @@ import com.marketplaceledger.axon.embedded.LocalIssuer;
 import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -18,17 +15,9 @@ public final class TestTokens {
     /** The subject of {@link #officer()}: who the case events of most tests record. */
     public static final String OFFICER = "officer-test";
 
-    private static final LocalIssuer ISSUER = open();
+    private static final LocalIssuer ISSUER = LocalIssuer.temporary();
 
     private TestTokens() {
-    }
-
-    private static LocalIssuer open() {
-        try {
-            return LocalIssuer.open(Files.createTempDirectory("ledger-test-keys"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public static LocalIssuer issuer() {
@@ -36,15 +25,15 @@ public final class TestTokens {
     }
 
     public static String publicKeyLocation() {
-        return "file:" + ISSUER.publicKey();
+        return ISSUER.publicKeyLocation();
     }
 
     public static String merchant(String merchantId) {
-        return ISSUER.mint(Grant.merchant(merchantId));
+        return ISSUER.mint(LedgerRole.MERCHANT, merchantId);
     }
 
     public static String of(LedgerRole role) {
-        return ISSUER.mint(Grant.of(role.claimValue(), role));
+        return ISSUER.mint(role, null);
     }
 
     public static String of(String subject, LedgerRole... roles) {
