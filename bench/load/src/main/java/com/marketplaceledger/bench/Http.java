@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
-/** One HTTP/1.1 client for a benchmark, on virtual-thread-free plain executors (Java 17). */
+/** One HTTP/1.1 client for a benchmark, its answers handled on a pool of 32 threads. */
 final class Http {
 
     private final HttpClient client = HttpClient.newBuilder()

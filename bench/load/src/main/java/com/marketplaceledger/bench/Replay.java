@@ -65,19 +65,19 @@ final class Replay {
             db.setAutoCommit(false);
             long start = System.nanoTime();
             long rows = 0;
-            long bytes = 0;
             try (PreparedStatement select = db.prepareStatement(
                     "SELECT global_index, payload, meta_data FROM axon.domain_event_entry ORDER BY global_index")) {
                 select.setFetchSize(10_000);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
+                        row.getBytes(2); // the payload and metadata are read, as a projection reads them
+                        row.getBytes(3);
                         rows++;
-                        bytes += row.getBytes(2).length + row.getBytes(3).length;
                     }
                 }
             }
             db.rollback();
-            return bytes < 0 ? 0 : rows / ((System.nanoTime() - start) / 1e9);
+            return rows / ((System.nanoTime() - start) / 1e9);
         }
     }
 }

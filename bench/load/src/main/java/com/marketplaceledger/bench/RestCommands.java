@@ -6,7 +6,6 @@ import org.HdrHistogram.Recorder;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -135,6 +134,6 @@ final class RestCommands {
     }
 
     private static double millis(long micros) {
-        return Duration.ofNanos(micros * 1_000).toNanos() / 1e6;
+        return micros / 1_000.0;
     }
 }
