@@ -1,6 +1,7 @@
 package com.marketplaceledger.axon;
 
 import com.marketplaceledger.shared.LedgerJson;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -8,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
@@ -94,6 +96,17 @@ public class LedgerAxonAutoConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresUniqueViolations();
+    }
+
+    /**
+     * The Spring transaction's connection, without Axon's default unit-of-work wrapper: that
+     * wrapper commits or rolls back the connection itself when a unit of work ends, which would
+     * end an enclosing transaction (a bulk import's, see ImportTransactions) after every command
+     * and undo a savepoint's purpose. The transaction a unit of work starts still commits it.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
