@@ -5,8 +5,13 @@ import com.marketplaceledger.command.support.ApiResponse;
 import com.marketplaceledger.command.support.EventTable;
 import com.marketplaceledger.command.support.EventTable.StoredEvent;
 import com.marketplaceledger.command.support.LedgerApiTestBase;
+import com.marketplaceledger.command.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -240,10 +245,51 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
         List<Long> positions = list(response.json().path("lines")).stream().map(l -> l.path("position").asLong()).toList();
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(EventTable.count()).isEqualTo(before + count);
+        assertThat(transactionsOf(m)).as("one commit per 100 lines (ledger.import.transaction.lines in the tests)")
+                .isEqualTo(count / 100 + 1);
         // D-1000's upline is its binary-tree ancestors, sponsor first
         List<StoredEvent> last = EventTable.ofStream("distributor/" + m + "/D-1000");
         assertThat(last.get(0).payload().path("upline").toString())
                 .isEqualTo("[\"D-500\",\"D-250\",\"D-125\",\"D-62\",\"D-31\",\"D-15\",\"D-7\",\"D-3\",\"D-1\"]");
+    }
+
+    @Test
+    void theLinesOfAnImportShareOneCommitAndARefusedLineIsRolledBackAlone() {
+        String m = registeredMerchant("M-import-savepoints");
+        String ndjson = String.join("\n",
+                listing("L-1", 1000),                                   // 1
+                enrol("D-1", null),                                     // 2
+                sale("S-1", "L-1", "D-1", 1),                           // 3
+                sale("S-1", "L-1", "D-1", 1),                           // 4 refused by the event table's unique key
+                enrol("D-2", "D-1"),                                    // 5
+                sale("S-2", "L-1", "D-2", 1));                          // 6
+
+        ApiResponse response = postNdjson(m, ndjson);
+
+        assertProblem(response, 422, "import-lines-rejected", null);
+        assertThat(list(response.json().path("lines")))
+                .extracting(l -> l.path("status").asText(), l -> l.path("problem").path("rule").asText(null))
+                .containsExactly(tuple("accepted", null), tuple("accepted", null), tuple("accepted", null),
+                        tuple("rejected", "already-exists"), tuple("accepted", null), tuple("accepted", null));
+        assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::stream).containsExactly(
+                "merchant/" + m, "listing/" + m + "/L-1", "distributor/" + m + "/D-1", "sale/" + m + "/S-1",
+                "distributor/" + m + "/D-2", "sale/" + m + "/S-2");
+        assertThat(transactionsOf(m)).as("the registration's commit and one for the whole import").isEqualTo(2);
+    }
+
+    /** How many database transactions wrote the merchant's events (their rows' distinct commit times). */
+    private static long transactionsOf(String merchantId) {
+        try (Connection connection = TestDatabase.connect();
+             PreparedStatement query = connection.prepareStatement("SELECT count(DISTINCT pg_xact_commit_timestamp(xmin)) FROM "
+                     + EventTable.TABLE + " WHERE split_part(aggregate_identifier, '/', 2) = ?")) {
+            query.setString(1, merchantId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the transactions of " + merchantId, e);
+        }
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -24,9 +24,13 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Random free port, throwaway data directory: for tests. */
+    /**
+     * Random free port, throwaway data directory: for tests. Commit timestamps are kept so that a
+     * test can tell which rows one transaction wrote ({@code pg_xact_commit_timestamp(xmin)}; a
+     * row's {@code xmin} alone names the savepoint that wrote it).
+     */
     public static EmbeddedPostgres startEphemeral() {
-        return start(EmbeddedPostgres.builder());
+        return start(EmbeddedPostgres.builder().setServerConfig("track_commit_timestamp", "on"));
     }
 
     /** JDBC URL for the {@code postgres} database without user parameters (the services pass the user separately). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.marketplaceledger.command.LedgerCommands;
 import com.marketplaceledger.command.RuleViolation;
 import com.marketplaceledger.command.web.Problems;
 import com.marketplaceledger.shared.LedgerJson;
@@ -46,7 +45,8 @@ import java.util.stream.Stream;
 /**
  * Bulk import for merchants bringing their history: NDJSON, one command per line in its
  * published-language JSON form plus a {@code type}. Each line is its own command: an accepted
- * line is recorded even when another is refused, and every line gets its own answer.
+ * line is recorded even when another is refused, and every line gets its own answer. Lines are
+ * parsed here and recorded by {@link ImportTransactions}, several to a transaction.
  */
 @RestController
 @Tag(name = "Bulk import")
@@ -58,14 +58,11 @@ class ImportController {
                     EnrolDistributor.class, RecordSale.class, RequestRefund.class, IssueRefund.class, RefuseRefund.class)
             .collect(LinkedHashMap::new, (m, c) -> m.put(c.getSimpleName(), c), Map::putAll);
 
-    private final LedgerCommands commands;
-    private final Problems problems;
+    private final ImportTransactions transactions;
     private final int maxLines;
 
-    ImportController(LedgerCommands commands, Problems problems,
-                     @Value("${ledger.import.max-lines:100000}") int maxLines) {
-        this.commands = commands;
-        this.problems = problems;
+    ImportController(ImportTransactions transactions, @Value("${ledger.import.max-lines:100000}") int maxLines) {
+        this.transactions = transactions;
         this.maxLines = maxLines;
     }
 
@@ -76,8 +73,9 @@ class ImportController {
                     content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
                             example = "{\"type\":\"EnrolDistributor\",\"distributorId\":\"D-1\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}"))))
     ResponseEntity<Map<String, Object>> importLines(@PathVariable MerchantId merchantId, InputStream body) throws IOException {
-        var lines = new ArrayList<Map<String, Object>>();
-        int rejected = 0;
+        var outcomes = new ArrayList<Map<String, Object>>();
+        var pending = new ArrayList<ImportTransactions.Line>();
+        int read = 0;
         try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String text;
             int number = 0;
@@ -86,45 +84,46 @@ class ImportController {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (lines.size() == maxLines) {
+                if (read == maxLines) {
+                    outcomes.addAll(transactions.record(pending));
                     return answer(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
                             "at most " + maxLines + " commands per import; lines from " + number + " on were not read",
-                            lines, rejected);
+                            outcomes);
                 }
-                Map<String, Object> outcome = importLine(merchantId, number, text);
-                if ("rejected".equals(outcome.get("status"))) {
-                    rejected++;
+                read++;
+                pending.add(line(merchantId, number, text));
+                if (pending.size() == transactions.linesPerTransaction()) {
+                    outcomes.addAll(transactions.record(pending));
+                    pending.clear();
                 }
-                lines.add(outcome);
             }
         }
-        if (lines.isEmpty()) {
-            return answer(HttpStatus.BAD_REQUEST, "empty-import", "the body holds no command lines", lines, 0);
+        outcomes.addAll(transactions.record(pending));
+        if (outcomes.isEmpty()) {
+            return answer(HttpStatus.BAD_REQUEST, "empty-import", "the body holds no command lines", outcomes);
         }
+        long rejected = rejected(outcomes);
         if (rejected > 0) {
             return answer(HttpStatus.UNPROCESSABLE_ENTITY, "import-lines-rejected",
-                    rejected + " of " + lines.size() + " lines were rejected; the others were recorded", lines, rejected);
+                    rejected + " of " + outcomes.size() + " lines were rejected; the others were recorded", outcomes);
         }
         var all = new LinkedHashMap<String, Object>();
-        all.put("accepted", lines.size());
+        all.put("accepted", outcomes.size());
         all.put("rejected", 0);
-        all.put("lines", lines);
+        all.put("lines", outcomes);
         return ResponseEntity.ok(all);
     }
 
-    private Map<String, Object> importLine(MerchantId merchantId, int number, String text) {
-        var outcome = new LinkedHashMap<String, Object>();
-        outcome.put("line", number);
+    private static ImportTransactions.Line line(MerchantId merchantId, int number, String text) {
         try {
-            var accepted = commands.send(toCommand(merchantId, text));
-            outcome.put("status", "accepted");
-            outcome.put("stream", accepted.stream());
-            outcome.put("position", accepted.position());
+            return new ImportTransactions.Line(number, toCommand(merchantId, text), null);
         } catch (RuntimeException | JsonProcessingException refused) {
-            outcome.put("status", "rejected");
-            outcome.put("problem", Problems.asMap(problems.of(refused)));
+            return new ImportTransactions.Line(number, null, refused);
         }
-        return outcome;
+    }
+
+    private static long rejected(List<Map<String, Object>> outcomes) {
+        return outcomes.stream().filter(outcome -> "rejected".equals(outcome.get("status"))).count();
     }
 
     private static MerchantCommand toCommand(MerchantId merchantId, String text) throws JsonProcessingException {
@@ -149,7 +148,8 @@ class ImportController {
     }
 
     private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String rule, String detail,
-                                                              List<Map<String, Object>> lines, int rejected) {
+                                                              List<Map<String, Object>> lines) {
+        long rejected = rejected(lines);
         ProblemDetail problem = Problems.problem(status, rule, null, detail);
         problem.setProperty("accepted", lines.size() - rejected);
         problem.setProperty("rejected", rejected);

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link #newMerchantId}); only whole-table checks (row counts) rely on tests running one at a time.
  */
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.io.zonky.test=WARN", "logging.level.org.flywaydb=WARN"})
+        properties = {"logging.level.io.zonky.test=WARN", "logging.level.org.flywaydb=WARN",
+                // bulk imports split into transactions by lines only, whatever the machine's speed
+                "ledger.import.transaction.lines=100", "ledger.import.transaction.time=10m"})
 public abstract class LedgerApiTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -1,0 +1,143 @@
+package com.marketplaceledger.command.imports;
+
+import com.marketplaceledger.command.LedgerCommands;
+import com.marketplaceledger.command.web.Problems;
+import com.marketplaceledger.shared.MerchantCommand;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records import lines several to a database transaction, each line in a savepoint of its own: a
+ * refused line is rolled back alone, while the accepted ones share one commit (one fsync) instead
+ * of paying one each, which is what limits a line-per-transaction import.
+ *
+ * <p>A transaction stays short in lines, time and global positions: while it is open, the
+ * positions it took are gaps to the processors reading the stream, and each of them gives up on a
+ * gap after a while (the sealer after its gap timeout, Axon after 10,000 positions or 60 s).
+ */
+@Component
+@EnableConfigurationProperties(ImportTransactions.Limits.class)
+class ImportTransactions {
+
+    /**
+     * Bounds of one import transaction (prefix {@code ledger.import.transaction}).
+     *
+     * @param lines     most lines recorded in one transaction
+     * @param positions most global positions one transaction may span, its own and other writers'
+     * @param time      longest a transaction takes new lines
+     */
+    @ConfigurationProperties("ledger.import.transaction")
+    record Limits(@DefaultValue("500") int lines, @DefaultValue("2000") long positions,
+                  @DefaultValue("1s") Duration time) {
+        Limits {
+            if (lines < 1 || positions < 1 || time.isNegative() || time.isZero()) {
+                throw new IllegalArgumentException("import transactions need at least one line, one position and some time");
+            }
+        }
+    }
+
+    /** One line of an import: its command, or the problem that kept it from being one. */
+    record Line(int number, MerchantCommand command, Exception problem) {
+    }
+
+    private final LedgerCommands commands;
+    private final Problems problems;
+    private final Limits limits;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+
+    ImportTransactions(LedgerCommands commands, Problems problems, Limits limits, PlatformTransactionManager transactions) {
+        this.commands = commands;
+        this.problems = problems;
+        this.limits = limits;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    int linesPerTransaction() {
+        return limits.lines();
+    }
+
+    /** Records the lines in order and answers each line's outcome, in the same order. */
+    List<Map<String, Object>> record(List<Line> lines) {
+        var outcomes = new ArrayList<Map<String, Object>>(lines.size());
+        while (outcomes.size() < lines.size()) {
+            List<Line> rest = lines.subList(outcomes.size(), lines.size());
+            List<Map<String, Object>> recorded;
+            try {
+                recorded = transaction.execute(status -> recordWhileWithinLimits(rest));
+            } catch (RuntimeException notCommitted) {
+                // Nothing of that transaction was stored: its first line is recorded on its own, so
+                // that a line that cannot be committed fails alone and the others go on as before.
+                recorded = List.of(recordAlone(rest.get(0)));
+            }
+            outcomes.addAll(recorded);
+        }
+        return outcomes;
+    }
+
+    private List<Map<String, Object>> recordWhileWithinLimits(List<Line> lines) {
+        var outcomes = new ArrayList<Map<String, Object>>();
+        long deadline = System.nanoTime() + limits.time().toNanos();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Line line : lines) {
+            Map<String, Object> outcome = recordLine(line);
+            outcomes.add(outcome);
+            if (outcome.get("position") instanceof Long position) {
+                first = Math.min(first, position);
+                last = Math.max(last, position);
+            }
+            if (outcomes.size() >= limits.lines() || System.nanoTime() >= deadline
+                    || (last >= first && last - first >= limits.positions())) {
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<String, Object> recordAlone(Line line) {
+        try {
+            return transaction.execute(status -> recordLine(line));
+        } catch (RuntimeException notCommitted) {
+            return rejected(line, notCommitted);
+        }
+    }
+
+    private Map<String, Object> recordLine(Line line) {
+        if (line.problem() != null) {
+            return rejected(line, line.problem());
+        }
+        try {
+            var accepted = savepoint.execute(status -> commands.send(line.command()));
+            var outcome = new LinkedHashMap<String, Object>();
+            outcome.put("line", line.number());
+            outcome.put("status", "accepted");
+            outcome.put("stream", accepted.stream());
+            outcome.put("position", accepted.position());
+            return outcome;
+        } catch (RuntimeException refused) {
+            return rejected(line, refused);
+        }
+    }
+
+    private Map<String, Object> rejected(Line line, Exception problem) {
+        var outcome = new LinkedHashMap<String, Object>();
+        outcome.put("line", line.number());
+        outcome.put("status", "rejected");
+        outcome.put("problem", Problems.asMap(problems.of(problem)));
+        return outcome;
+    }
+}
