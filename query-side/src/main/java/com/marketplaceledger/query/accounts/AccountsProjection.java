@@ -20,8 +20,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -40,23 +39,39 @@ class AccountsProjection implements ReadModel {
     /** The merchant as a party of its own accounts; '#' is never part of a distributor id. */
     static final String MERCHANT = "#merchant";
 
-    private static final String ENTRY = """
-            WITH entry AS (
+    /**
+     * Books a batch's entries in one statement. Only entries that are new grow the roll-ups, each
+     * roll-up row once per batch and in key order: a processor's segments then lock the rows they
+     * share in the same order and wait for each other instead of deadlocking.
+     */
+    private static final String BOOK = """
+            WITH given AS (
+                SELECT * FROM unnest(?::varchar[], ?::int4[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                     ?::int8[], ?::text[]::timestamptz[], ?::text[]::date[], ?::varchar[], ?::text[],
+                                     ?::varchar[])
+                    AS g(event_id, line, merchant_id, party_id, kind, currency, amount, occurred_at, day,
+                         counterparty, source_id, listing_kind)
+            ), entry AS (
                 INSERT INTO read_model.account_entry (event_id, line, merchant_id, party_id, kind, currency, amount,
                                                       occurred_at, day, counterparty, source_id, listing_kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT * FROM given
                 ON CONFLICT DO NOTHING
                 RETURNING merchant_id, party_id, day, kind, currency, amount
             ), party AS (
                 INSERT INTO read_model.account_day (merchant_id, party_id, day, kind, currency, amount, entries)
-                SELECT merchant_id, party_id, day, kind, currency, amount, 1 FROM entry
+                SELECT merchant_id, party_id, day, kind, currency, sum(amount), count(*) FROM entry
+                GROUP BY merchant_id, party_id, day, kind, currency
+                ORDER BY merchant_id, party_id, day, kind, currency
                 ON CONFLICT (merchant_id, party_id, day, kind, currency) DO UPDATE
-                    SET amount = account_day.amount + excluded.amount, entries = account_day.entries + 1
+                    SET amount = account_day.amount + excluded.amount, entries = account_day.entries + excluded.entries
             )
             INSERT INTO read_model.network_account_day (merchant_id, day, kind, currency, amount, entries)
-            SELECT merchant_id, day, kind, currency, amount, 1 FROM entry
+            SELECT merchant_id, day, kind, currency, sum(amount), count(*) FROM entry
+            GROUP BY merchant_id, day, kind, currency
+            ORDER BY merchant_id, day, kind, currency
             ON CONFLICT (merchant_id, day, kind, currency) DO UPDATE
-                SET amount = network_account_day.amount + excluded.amount, entries = network_account_day.entries + 1""";
+                SET amount = network_account_day.amount + excluded.amount,
+                    entries = network_account_day.entries + excluded.entries""";
 
     /** Who sold and who bought, which a refund of the sale needs. */
     private record SaleParties(String seller, String buyer) {
@@ -164,6 +179,33 @@ class AccountsProjection implements ReadModel {
         return SqlBatch.current(NAME, jdbc);
     }
 
+    private List<Entry> entriesInBatch() {
+        return BatchBuffer.current(NAME + ".entries", ArrayList::new, this::book);
+    }
+
+    private void book(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.update(BOOK, statement -> {
+            var connection = statement.getConnection();
+            int n = entries.size();
+            Object[][] columns = {new String[n], new Integer[n], new String[n], new String[n], new String[n],
+                    new String[n], new Long[n], new String[n], new String[n], new String[n], new String[n], new String[n]};
+            for (int i = 0; i < n; i++) {
+                Object[] values = entries.get(i).values();
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c][i] = values[c];
+                }
+            }
+            String[] types = {"varchar", "int4", "varchar", "varchar", "varchar", "varchar", "int8", "text", "text",
+                    "varchar", "text", "varchar"};
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+        });
+    }
+
     private Map<SaleKey, SaleParties> salesInBatch() {
         return BatchBuffer.current(NAME + ".sales", HashMap::new, sales -> {
         });
@@ -179,19 +221,31 @@ class AccountsProjection implements ReadModel {
         private final LedgerEvent event;
         private final String eventId;
         private final String sourceId;
-        private final Date day;
+        private final String day;
         private int line;
 
         Entries(LedgerEvent event, EventMessage<?> message, String sourceId) {
             this.event = event;
             this.eventId = message.getIdentifier();
             this.sourceId = sourceId;
-            this.day = Date.valueOf(calendar.dayOf(event.occurredAt()));
+            this.day = calendar.dayOf(event.occurredAt()).toString();
         }
 
         void add(String party, EntryKind kind, Money amount, String counterparty, String listingKind) {
-            statements().add(ENTRY, eventId, ++line, event.merchantId().value(), party, kind.name(), amount.currency(),
-                    amount.minorUnits(), Timestamp.from(event.occurredAt()), day, counterparty, sourceId, listingKind);
+            entriesInBatch().add(new Entry(eventId, ++line, event.merchantId().value(), party, kind.name(),
+                    amount.currency(), amount.minorUnits(), event.occurredAt().toString(), day, counterparty, sourceId,
+                    listingKind));
+        }
+    }
+
+    /** One account entry, in the column order of {@link #BOOK}. */
+    private record Entry(String eventId, int line, String merchantId, String partyId, String kind, String currency,
+                         long amount, String occurredAt, String day, String counterparty, String sourceId,
+                         String listingKind) {
+
+        Object[] values() {
+            return new Object[]{eventId, line, merchantId, partyId, kind, currency, amount, occurredAt, day,
+                    counterparty, sourceId, listingKind};
         }
     }
 }
