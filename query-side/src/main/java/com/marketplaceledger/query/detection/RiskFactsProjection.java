@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.projection.ReadModel;
+import com.marketplaceledger.query.projection.BatchBuffer;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.shared.LedgerEvent;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Keeps the facts of sales, commissions and refunds that the rules need beyond the accounts, and
@@ -128,22 +132,40 @@ class RiskFactsProjection implements ReadModel {
         pending(event, token);
     }
 
-    /** The token's position is at least the event's own, so waiting for it is never too early. */
+    /**
+     * The token's position is at least the event's own, so waiting for it is never too early. A
+     * batch marks each merchant once, with its newest position and day, in merchant order: the
+     * segments share these rows, and lock them in the same order.
+     */
     private void pending(LedgerEvent event, TrackingToken token) {
         long position = token == null ? 0 : token.position().orElse(0);
-        batch().add("""
+        pendingInBatch().merge(event.merchantId().value(), new Pending(position, calendar.dayOf(event.occurredAt())),
+                Pending::newest);
+    }
+
+    private SortedMap<String, Pending> pendingInBatch() {
+        return BatchBuffer.current(NAME + ".pending", TreeMap::new, pending -> jdbc.batchUpdate("""
                         INSERT INTO read_model.detection_pending (merchant_id, position, day) VALUES (?, ?, ?)
                         ON CONFLICT (merchant_id) DO UPDATE
                             SET position = GREATEST(detection_pending.position, excluded.position),
                                 day = GREATEST(detection_pending.day, excluded.day)""",
-                event.merchantId().value(), position, day(event.occurredAt()));
+                pending.entrySet().stream().map(merchant -> new Object[]{merchant.getKey(),
+                        merchant.getValue().position(), Date.valueOf(merchant.getValue().day())}).toList()));
+    }
+
+    private record Pending(long position, LocalDate day) {
+
+        Pending newest(Pending other) {
+            return new Pending(Math.max(position, other.position), day.isAfter(other.day) ? day : other.day);
+        }
     }
 
     private Date day(Instant instant) {
         return Date.valueOf(calendar.dayOf(instant));
     }
 
+    /** Rows of different tables, and refund upserts that set different columns: any order gives the same rows. */
     private SqlBatch batch() {
-        return SqlBatch.current(NAME, jdbc);
+        return SqlBatch.commuting(NAME, jdbc);
     }
 }
