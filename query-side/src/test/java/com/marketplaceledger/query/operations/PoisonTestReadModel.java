@@ -24,8 +24,12 @@ class PoisonTestReadModel {
 
     @Bean
     ConfigurerModule poisonTestProcessor() {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                PoisonTestProjection.NAME, Configuration::eventStore,
-                (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS));
+        return configurer -> {
+            configurer.eventProcessing().registerPooledStreamingEventProcessor(
+                    PoisonTestProjection.NAME, Configuration::eventStore,
+                    (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(SEGMENTS));
+            // dead-lettered like the read models, with the same cache of parked sequences
+            DeadLetterQueues.rememberSequencesNotParked(configurer.eventProcessing(), PoisonTestProjection.NAME);
+        };
     }
 }
