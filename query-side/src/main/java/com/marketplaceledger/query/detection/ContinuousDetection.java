@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,8 @@ import java.util.Set;
  * the position of its newest event; once every read model holds that position, the network is
  * judged as of its newest business day (today at the latest) by the active rule set (alerts
  * raised) and by the shadow rule set, if one runs (findings kept apart, no alerts). A network
- * whose position moved on meanwhile stays pending for the next round.
+ * whose position moved on meanwhile stays pending for the next round; one judged a moment ago
+ * rests first, in proportion to how long its judgement took ({@link JudgementPacing}).
  */
 @Component
 class ContinuousDetection extends BackgroundRounds {
@@ -40,6 +42,7 @@ class ContinuousDetection extends BackgroundRounds {
     private final ShadowMode shadow;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final JudgementPacing pacing;
 
     ContinuousDetection(JdbcTemplate jdbc, ReadModelPositions positions, ReadModelRebuilds rebuilds,
                         RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, Alerts alerts, ShadowMode shadow,
@@ -55,6 +58,7 @@ class ContinuousDetection extends BackgroundRounds {
         this.shadow = shadow;
         this.calendar = calendar;
         this.clock = clock;
+        this.pacing = new JudgementPacing(properties.restFactor());
     }
 
     /** Marks every network pending, e.g. after a new rule set was activated or put in shadow. */
@@ -76,10 +80,13 @@ class ContinuousDetection extends BackgroundRounds {
                         row.getDate(3) == null ? null : row.getDate(3).toLocalDate()));
         int judged = 0;
         for (Pending network : pending) {
-            if (network.position() > 0 && !positions.allHaveProcessed(network.position())) {
+            if (network.position() > 0 && !positions.allHaveProcessed(network.position())
+                    || !pacing.due(network.merchantId(), clock.instant())) {
                 continue;
             }
+            Instant started = clock.instant();
             judge(network);
+            pacing.judged(network.merchantId(), started, clock.instant());
             jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = ? AND position = ?",
                     network.merchantId(), network.position());
             judged++;
