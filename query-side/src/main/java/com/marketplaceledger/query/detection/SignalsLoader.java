@@ -82,14 +82,24 @@ class SignalsLoader {
                 WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
                 GROUP BY basis, level ORDER BY basis, level"""), params,
                 (row, n) -> new Pay(row.getString("basis"), row.getInt("level"), row.getLong("n"), row.getLong("amount")));
-        List<Long> payouts = jdbc.queryForList(scope.members("""
-                SELECT sum(amount) FROM read_model.risk_commission
-                WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
-                GROUP BY beneficiary_id ORDER BY 1 DESC"""), params, Long.class);
-        long totalPay = payouts.stream().mapToLong(Long::longValue).sum();
         long members = scope.isNetwork() ? facts.people() - 1 : facts.people();
-        var concentration = new PayConcentration(payouts.size(), totalPay,
-                share(top(payouts, members, 100), totalPay), share(top(payouts, members, 10), totalPay));
+        // ranked in SQL: a million beneficiaries' totals read into the JVM ran the service out of heap
+        var concentration = jdbc.queryForObject(scope.members("""
+                        WITH paid AS (
+                            SELECT sum(amount) AS amount FROM read_model.risk_commission
+                            WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
+                            GROUP BY beneficiary_id
+                        ), ranked AS (
+                            SELECT amount, row_number() OVER (ORDER BY amount DESC) AS rank FROM paid
+                        )
+                        SELECT count(*) AS paid, coalesce(sum(amount), 0) AS total,
+                               coalesce(sum(amount) FILTER (WHERE rank <= :top1), 0) AS top1,
+                               coalesce(sum(amount) FILTER (WHERE rank <= :top10), 0) AS top10
+                        FROM ranked"""),
+                new MapSqlParameterSource(params.getValues())
+                        .addValue("top1", topCount(members, 100)).addValue("top10", topCount(members, 10)),
+                (row, n) -> new PayConcentration(row.getLong("paid"), row.getLong("total"),
+                        share(row.getLong("top1"), row.getLong("total")), share(row.getLong("top10"), row.getLong("total"))));
         Long outOfPocket = jdbc.queryForObject(scope.members("""
                 WITH member AS (
                     SELECT distributor_id, coalesce(joining_fee, 0) AS fee FROM read_model.distributor
@@ -144,10 +154,9 @@ class SignalsLoader {
         return amount == null ? 0 : amount;
     }
 
-    /** What the top {@code 1/divisor} of the participants (at least one) were paid. */
-    private static long top(List<Long> payoutsDescending, long participants, int divisor) {
-        long count = Math.max(1, participants / divisor);
-        return payoutsDescending.stream().limit(count).mapToLong(Long::longValue).sum();
+    /** How many are the top {@code 1/divisor} of the participants (at least one). */
+    private static long topCount(long participants, int divisor) {
+        return Math.max(1, participants / divisor);
     }
 
     private static BigDecimal share(long part, long whole) {

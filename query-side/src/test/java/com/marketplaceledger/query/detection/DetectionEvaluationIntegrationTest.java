@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.QuerySideDatabase;
 import com.marketplaceledger.query.support.CommandSideProcess;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +145,28 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
             var raised = new TreeSet<>(jdbc.queryForList("SELECT alert_id FROM read_model.alert WHERE merchant_id = ?",
                     String.class, merchant));
             assertThat(found).as("findings of %s as of %s", merchant, evaluation.path("asOf").asText()).isEqualTo(raised);
+            assertPayConcentrationAsCountedByHand(merchant, evaluation);
+        }
+    }
+
+    /** The share of pay that the best-paid 1 % and 10 % of the participants (at least one) received. */
+    private void assertPayConcentrationAsCountedByHand(String merchant, JsonNode evaluation) {
+        JsonNode signals = evaluation.path("signals");
+        long participants = signals.path("people").asLong() - 1;
+        List<Long> payouts = jdbc.queryForList("""
+                        SELECT sum(amount) FROM read_model.risk_commission WHERE merchant_id = ? AND day <= ?::date
+                        GROUP BY beneficiary_id ORDER BY 1 DESC""",
+                Long.class, merchant, evaluation.path("asOf").asText());
+        long total = payouts.stream().mapToLong(Long::longValue).sum();
+        JsonNode concentration = signals.path("payConcentration");
+        assertThat(concentration.path("paidParticipants").asLong()).isEqualTo(payouts.size());
+        assertThat(concentration.path("totalPay").asLong()).isEqualTo(total);
+        for (int divisor : new int[]{100, 10}) {
+            long top = payouts.stream().limit(Math.max(1, participants / divisor)).mapToLong(Long::longValue).sum();
+            BigDecimal expected = total == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(top).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_EVEN);
+            assertThat(concentration.path(divisor == 100 ? "top1PercentShare" : "top10PercentShare").decimalValue())
+                    .as("pay of the top 1/%d of %s", divisor, merchant).isEqualByComparingTo(expected);
         }
     }
 
