@@ -3,6 +3,7 @@ package com.marketplaceledger.query.accounts;
 import com.marketplaceledger.query.projection.ReadModel;
 import com.marketplaceledger.query.projection.BatchBuffer;
 import com.marketplaceledger.query.projection.BusinessCalendar;
+import com.marketplaceledger.query.projection.ColumnArrays;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.Money;
@@ -187,23 +188,9 @@ class AccountsProjection implements ReadModel {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.update(BOOK, statement -> {
-            var connection = statement.getConnection();
-            int n = entries.size();
-            Object[][] columns = {new String[n], new Integer[n], new String[n], new String[n], new String[n],
-                    new String[n], new Long[n], new String[n], new String[n], new String[n], new String[n], new String[n]};
-            for (int i = 0; i < n; i++) {
-                Object[] values = entries.get(i).values();
-                for (int c = 0; c < columns.length; c++) {
-                    columns[c][i] = values[c];
-                }
-            }
-            String[] types = {"varchar", "int4", "varchar", "varchar", "varchar", "varchar", "int8", "text", "text",
-                    "varchar", "text", "varchar"};
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-            }
-        });
+        String[] types = {"varchar", "int4", "varchar", "varchar", "varchar", "varchar", "int8", "text", "text",
+                "varchar", "text", "varchar"};
+        jdbc.update(BOOK, statement -> ColumnArrays.bind(statement, types, entries.stream().map(Entry::values).toList()));
     }
 
     private Map<SaleKey, SaleParties> salesInBatch() {

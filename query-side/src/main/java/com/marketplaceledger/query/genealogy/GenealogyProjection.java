@@ -4,6 +4,7 @@ import com.marketplaceledger.query.projection.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.marketplaceledger.query.projection.BatchBuffer;
 import com.marketplaceledger.query.projection.BusinessCalendar;
+import com.marketplaceledger.query.projection.ColumnArrays;
 import com.marketplaceledger.query.projection.SqlBatch;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
@@ -126,13 +127,7 @@ class GenealogyProjection implements ReadModel {
         }
         String[] types = {"varchar", "varchar", "varchar", "text", "int4", "int8", "varchar", "int4", "text", "text",
                 "varchar"};
-        jdbc.update(ENROL, statement -> {
-            for (int c = 0; c < types.length; c++) {
-                int column = c;
-                Object[] values = enrolments.stream().map(row -> row[column]).toArray();
-                statement.setArray(c + 1, statement.getConnection().createArrayOf(types[c], values));
-            }
-        });
+        jdbc.update(ENROL, statement -> ColumnArrays.bind(statement, types, enrolments));
     }
 
     @Override
