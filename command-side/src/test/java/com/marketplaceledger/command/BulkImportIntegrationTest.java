@@ -254,6 +254,19 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
     }
 
     @Test
+    void anImportLongerThanTheLimitRecordsTheLinesWithinItAndSaysWhereItStopped() {
+        String m = registeredMerchant("M-import-too-long");
+        String ndjson = IntStream.rangeClosed(1, 1501).mapToObj(i -> enrol("D-" + i, null)).collect(Collectors.joining("\n"));
+
+        ApiResponse response = postNdjson(m, ndjson);
+
+        assertProblem(response, 413, "import-too-large", null);
+        assertThat(response.json().path("accepted").asInt()).isEqualTo(1500);
+        assertThat(response.json().path("detail").asText()).contains("lines from 1501 on were not read");
+        assertThat(EventTable.ofMerchant(m)).hasSize(1 + 1500);
+    }
+
+    @Test
     void theLinesOfAnImportShareOneCommitAndARefusedLineIsRolledBackAlone() {
         String m = registeredMerchant("M-import-savepoints");
         String ndjson = String.join("\n",

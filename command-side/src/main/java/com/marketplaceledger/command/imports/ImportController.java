@@ -75,7 +75,6 @@ class ImportController {
     ResponseEntity<Map<String, Object>> importLines(@PathVariable MerchantId merchantId, InputStream body) throws IOException {
         var outcomes = new ArrayList<Map<String, Object>>();
         var pending = new ArrayList<ImportTransactions.Line>();
-        int read = 0;
         try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String text;
             int number = 0;
@@ -84,13 +83,12 @@ class ImportController {
                 if (text.isBlank()) {
                     continue;
                 }
-                if (read == maxLines) {
+                if (outcomes.size() + pending.size() == maxLines) {
                     outcomes.addAll(transactions.record(pending));
                     return answer(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
                             "at most " + maxLines + " commands per import; lines from " + number + " on were not read",
                             outcomes);
                 }
-                read++;
                 pending.add(line(merchantId, number, text));
                 if (pending.size() == transactions.linesPerTransaction()) {
                     outcomes.addAll(transactions.record(pending));

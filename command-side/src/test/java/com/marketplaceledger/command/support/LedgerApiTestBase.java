@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"logging.level.io.zonky.test=WARN", "logging.level.org.flywaydb=WARN",
                 // bulk imports split into transactions by lines only, whatever the machine's speed
-                "ledger.import.transaction.lines=100", "ledger.import.transaction.time=10m"})
+                "ledger.import.transaction.lines=100", "ledger.import.transaction.time=10m",
+                "ledger.import.max-lines=1500"})
 public abstract class LedgerApiTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
