@@ -290,6 +290,61 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
         assertThat(transactionsOf(m)).as("the registration's commit and one for the whole import").isEqualTo(2);
     }
 
+    @Test
+    void aTransactionThatCannotCommitIsRecordedAgainLineByLineAndOnlyTheUncommittableLineFails() throws SQLException {
+        String m = registeredMerchant("M-import-commit-fails");
+        String ndjson = String.join("\n",
+                enrol("D-1", null),
+                enrol("D-2", "D-1"),
+                enrol("D-fails-at-commit", "D-1"),
+                enrol("D-3", "D-2"),
+                enrol("D-4", "D-3"));
+
+        ApiResponse response;
+        try (var failing = new FailingAtCommit("D-fails-at-commit")) {
+            response = postNdjson(m, ndjson);
+        }
+
+        assertProblem(response, 422, "import-lines-rejected", null);
+        assertThat(list(response.json().path("lines")))
+                .extracting(l -> l.path("status").asText(), l -> l.path("problem").path("rule").asText(null))
+                .containsExactly(tuple("accepted", null), tuple("accepted", null), tuple("rejected", "internal-error"),
+                        tuple("accepted", null), tuple("accepted", null));
+        assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::stream).containsExactly(
+                "merchant/" + m, "distributor/" + m + "/D-1", "distributor/" + m + "/D-2",
+                "distributor/" + m + "/D-3", "distributor/" + m + "/D-4");
+        assertThat(transactionsOf(m)).as("the registration's commit, then one for each line recorded alone").isEqualTo(5);
+    }
+
+    /**
+     * A deferred constraint trigger that refuses, at commit and not before, every transaction that
+     * enrols the given distributor: the one failure the savepoints cannot catch.
+     */
+    private static final class FailingAtCommit implements AutoCloseable {
+
+        FailingAtCommit(String distributorId) throws SQLException {
+            execute("""
+                    CREATE FUNCTION command_side.refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS
+                    $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$""");
+            execute("""
+                    CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON command_side.distributor
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.distributor_id = '%s')
+                    EXECUTE FUNCTION command_side.refuse_at_commit()""".formatted(distributorId));
+        }
+
+        @Override
+        public void close() throws SQLException {
+            execute("DROP TRIGGER refuse_at_commit ON command_side.distributor");
+            execute("DROP FUNCTION command_side.refuse_at_commit()");
+        }
+
+        private static void execute(String sql) throws SQLException {
+            try (Connection connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     /** How many database transactions wrote the merchant's events (their rows' distinct commit times). */
     private static long transactionsOf(String merchantId) {
         try (Connection connection = TestDatabase.connect();

@@ -75,21 +75,20 @@ class ImportTransactions {
         var outcomes = new ArrayList<Map<String, Object>>(lines.size());
         while (outcomes.size() < lines.size()) {
             List<Line> rest = lines.subList(outcomes.size(), lines.size());
-            List<Map<String, Object>> recorded;
+            var recorded = new ArrayList<Map<String, Object>>();
             try {
-                recorded = transaction.execute(status -> recordWhileWithinLimits(rest));
+                transaction.executeWithoutResult(status -> recordWhileWithinLimits(rest, recorded));
+                outcomes.addAll(recorded);
             } catch (RuntimeException notCommitted) {
-                // Nothing of that transaction was stored: its first line is recorded on its own, so
-                // that a line that cannot be committed fails alone and the others go on as before.
-                recorded = List.of(recordAlone(rest.get(0)));
+                // Nothing of that transaction was stored: its lines are recorded again one
+                // transaction each, so that a line that cannot be committed fails alone.
+                rest.subList(0, Math.max(1, recorded.size())).forEach(line -> outcomes.add(recordAlone(line)));
             }
-            outcomes.addAll(recorded);
         }
         return outcomes;
     }
 
-    private List<Map<String, Object>> recordWhileWithinLimits(List<Line> lines) {
-        var outcomes = new ArrayList<Map<String, Object>>();
+    private void recordWhileWithinLimits(List<Line> lines, List<Map<String, Object>> outcomes) {
         long deadline = System.nanoTime() + limits.time().toNanos();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -105,7 +104,6 @@ class ImportTransactions {
                 break;
             }
         }
-        return outcomes;
     }
 
     private Map<String, Object> recordAlone(Line line) {
