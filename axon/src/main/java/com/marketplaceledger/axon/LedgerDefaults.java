@@ -18,6 +18,9 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.datasource.url", "${LEDGER_DB_URL:jdbc:postgresql://localhost:54329/postgres}"),
             Map.entry("spring.datasource.username", "${LEDGER_DB_USER:postgres}"),
             Map.entry("spring.datasource.password", "${LEDGER_DB_PASSWORD:}"),
+            // A JDBC batch of INSERTs (read model rows, an event's stream) goes to PostgreSQL as
+            // multi-row INSERTs instead of one statement execution per row.
+            Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
             // Without a server the connector fails start-up after a few seconds; opt in explicitly.
             Map.entry("axon.axonserver.enabled", "false"),
             // The build and run machines have no internet.

@@ -22,6 +22,14 @@ class LedgerDefaultsTest {
     }
 
     @Test
+    void both_services_send_batched_inserts_as_multi_row_inserts() {
+        StandardEnvironment environment = environmentWith(Map.of());
+
+        assertThat(environment.getProperty("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts"))
+                .isEqualTo("true");
+    }
+
+    @Test
     void ledger_db_variables_point_both_services_at_another_postgresql() {
         StandardEnvironment environment = environmentWith(Map.of(
                 "LEDGER_DB_URL", "jdbc:postgresql://db.internal:5432/ledger",

@@ -33,10 +33,14 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -83,6 +87,17 @@ class AuditTrailProjectionIntegrationTest extends AuditTrailTestSupport {
 
     @Autowired
     EventPositions eventPositions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void the_batch_of_rows_goes_to_postgresql_as_multi_row_inserts() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled())
+                    .as("reWriteBatchedInserts on the service's pooled connections").isTrue();
+        }
+    }
 
     @Test
     void merchant_events_land_with_the_merchant_as_their_only_subject() {
