@@ -8,10 +8,16 @@ import com.marketplaceledger.query.detection.rules.NetworkFacts.Penalty;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Reorder;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Tally;
+import com.marketplaceledger.query.detection.rules.Rows;
 import com.marketplaceledger.query.projection.BusinessCalendar;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -39,12 +45,24 @@ class FactsLoader {
     /** The goods that are an entry fee in disguise (禁止传销条例 Art. 7(2)). */
     private static final String GATE_KINDS = "('STARTER_PACKAGE', 'MEMBERSHIP', 'FRANCHISE', 'BRANCH_STAKE')";
 
+    /** Rows a streamed fact is fetched by: a network's millions never sit in memory at once. */
+    private static final int FETCH_SIZE = 1_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final TransactionTemplate reading;
     private final BusinessCalendar calendar;
     private final DetectionProperties properties;
 
-    FactsLoader(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, DetectionProperties properties) {
+    FactsLoader(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, BusinessCalendar calendar,
+                DetectionProperties properties) {
         this.jdbc = jdbc;
+        var fetching = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        fetching.setFetchSize(FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(fetching);
+        // PostgreSQL fetches by a cursor only inside a transaction; without one it sends every row at once
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.calendar = calendar;
         this.properties = properties;
     }
@@ -224,8 +242,8 @@ class FactsLoader {
     }
 
     /** Each paid participant's month: its pay beside its own retail sales and customers. */
-    private List<EarnerMonth> earners(NetworkScope scope, MapSqlParameterSource params) {
-        return jdbc.query(scope.members("""
+    private Rows<EarnerMonth> earners(NetworkScope scope, MapSqlParameterSource params) {
+        return rows(scope.members("""
                 WITH pay AS (
                     SELECT date_trunc('month', day)::date AS month, beneficiary_id AS distributor_id,
                            sum(amount) AS pay,
@@ -263,8 +281,8 @@ class FactsLoader {
      * one pass over each participant's purchases and retail sales in time order (a sale at the
      * same instant as a purchase counts after it).
      */
-    private List<Reorder> reorders(NetworkScope scope, MapSqlParameterSource params) {
-        return jdbc.query(scope.members("""
+    private Rows<Reorder> reorders(NetworkScope scope, MapSqlParameterSource params) {
+        return rows(scope.members("""
                 WITH product AS (
                     SELECT buyer_id AS distributor_id, sale_id, event_id, occurred_at, quantity AS bought, 0 AS sold,
                            TRUE AS purchase
@@ -297,9 +315,9 @@ class FactsLoader {
     }
 
     /** Refund requests made by the day, with their answers as far as they were given by then. */
-    private List<RefundCase> refunds(NetworkScope scope, MapSqlParameterSource params) {
+    private Rows<RefundCase> refunds(NetworkScope scope, MapSqlParameterSource params) {
         String inScope = scope.isNetwork() ? "TRUE" : "(s.seller_id IN (members) OR s.buyer_id IN (members))";
-        return jdbc.query(scope.members("""
+        return rows(scope.members("""
                 SELECT r.sale_id, r.refund_id, s.buyer_id IS NOT NULL AS participant, s.occurred_at AS sold_at,
                        r.requested_at, r.request_event_id,
                        CASE WHEN r.answered_at < :asOfEnd THEN r.answer END AS answer,
@@ -346,6 +364,12 @@ class FactsLoader {
 
     private static java.time.Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Rows read afresh, a fetch at a time, each time they are passed over. */
+    private <T> Rows<T> rows(String sql, MapSqlParameterSource params, RowMapper<T> mapper) {
+        return action -> reading.executeWithoutResult(status -> streaming.query(sql, params,
+                (RowCallbackHandler) row -> action.accept(mapper.mapRow(row, row.getRow()))));
     }
 
     private static List<String> ids(ResultSet row, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.detection.rules.NetworkFacts;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.Reorder;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The signals a regulator weighs beside the rules (detection-rules.md, "Signals to measure"):
@@ -120,9 +122,9 @@ class SignalsLoader {
                 FROM read_model.risk_sale WHERE merchant_id = :m AND day <= :asOf AND listing_kind = 'PRODUCT'"""), params);
         long bought = ((Number) units.get("bought")).longValue();
         long sold = ((Number) units.get("sold")).longValue();
-        long belowSeventy = facts.reorders().stream()
-                .filter(r -> r.unitsSoldBefore() * 10 < r.unitsBoughtBefore() * 7).count();
-        var inventory = new Inventory(bought, sold, share(sold, bought), facts.reorders().size(), belowSeventy);
+        var reorders = new Reorders();
+        facts.reorders().forEach(reorders::add);
+        var inventory = new Inventory(bought, sold, share(sold, bought), reorders.all, reorders.belowSeventy);
         List<Recruitment> weeks = jdbc.query(scope.members("""
                 SELECT date_trunc('week', enrolled_on)::date AS week, count(*) AS joined, max(level) AS deepest
                 FROM read_model.distributor
@@ -135,15 +137,32 @@ class SignalsLoader {
                 .formatted(scope.isNetwork() ? "TRUE" : "FALSE")), params, Long.class);
         long refundedAmount = refunded(scope, params);
         long salesAmount = sales == null ? 0 : sales;
-        long issued = facts.refunds().stream().filter(r -> "ISSUED".equals(r.answer())).count();
-        long refused = facts.refunds().stream().filter(r -> "REFUSED".equals(r.answer())).count();
-        var refunds = new Refunds(facts.refunds().size(), issued, refused, facts.refunds().size() - issued - refused,
+        var answers = new TreeMap<String, Long>(); // by answer, the unanswered under ""
+        facts.refunds().forEach(r -> answers.merge(r.answer() == null ? "" : r.answer(), 1L, Long::sum));
+        long requested = answers.values().stream().mapToLong(Long::longValue).sum();
+        long issued = answers.getOrDefault("ISSUED", 0L);
+        long refused = answers.getOrDefault("REFUSED", 0L);
+        var refunds = new Refunds(requested, issued, refused, requested - issued - refused,
                 refundedAmount, salesAmount, share(refundedAmount, salesAmount));
         var months = new ArrayList<MonthSignals>();
         facts.months().forEach(m -> months.add(new MonthSignals(m.month().toString(), m.revenue(),
                 share(m.retail().amount(), m.revenue()), m.joiningFees().amount())));
         return new Signals(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), facts.people(), facts.levels(),
                 revenue, pay, concentration, participants, inventory, weeks, refunds, months);
+    }
+
+    /** Reorders, and those made before 70 % of the units bought earlier were sold. */
+    private static final class Reorders {
+
+        private long all;
+        private long belowSeventy;
+
+        void add(Reorder reorder) {
+            all++;
+            if (reorder.unitsSoldBefore() * 10 < reorder.unitsBoughtBefore() * 7) {
+                belowSeventy++;
+            }
+        }
     }
 
     private long refunded(NetworkScope scope, MapSqlParameterSource params) {

@@ -1,6 +1,5 @@
 package com.marketplaceledger.query.detection.rules;
 
-import com.marketplaceledger.query.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.shared.detection.Measurement;
 import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
@@ -46,34 +45,34 @@ final class Buyback implements DetectionRule {
         Duration lookback = Duration.ofDays(thresholds.whole("lookbackDays"));
         Integer buyback = facts.buybackBasisPoints();
         boolean planBelow = buyback != null && buyback < minBuyback;
-        List<RefundCase> refused = facts.refunds().stream()
-                .filter(r -> r.participantBuyer() && "REFUSED".equals(r.answer()))
-                .filter(r -> Duration.between(r.soldAt(), r.requestedAt()).compareTo(lookback) <= 0)
-                .toList();
-        if (!planBelow && refused.isEmpty()) {
+        var refused = new RefundTally();
+        facts.refunds().forEach(r -> {
+            if (r.participantBuyer() && "REFUSED".equals(r.answer())
+                    && Duration.between(r.soldAt(), r.requestedAt()).compareTo(lookback) <= 0) {
+                refused.add(r);
+            }
+        });
+        if (!planBelow && refused.count == 0) {
             return List.of();
         }
         List<Measurement> measurements = new ArrayList<>();
         if (buyback != null) {
             measurements.add(shareCompared("planBuybackRate", fraction(buyback), "<", minBuyback));
         }
-        measurements.add(context("refusedReturns", refused.size(), "refunds"));
+        measurements.add(context("refusedReturns", refused.count, "refunds"));
         List<String> parts = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
+        var evidence = new Evidence.Gatherer();
         if (planBelow) {
             parts.add("The plan buys back stock at %s of cost, below %s".formatted(percent(fraction(buyback)),
                     percent(fraction(minBuyback))));
             evidence.add(facts.planEventId());
         }
-        if (!refused.isEmpty()) {
+        if (refused.count > 0) {
             parts.add("%s of stock bought at most %d days before %s refused".formatted(
-                    count(refused.size(), "participant's return", "participants' returns"), lookback.toDays(),
-                    refused.size() == 1 ? "was" : "were"));
-            for (RefundCase r : refused) {
-                evidence.add(r.requestEventId());
-                evidence.add(r.answerEventId());
-            }
+                    count(refused.count, "participant's return", "participants' returns"), lookback.toDays(),
+                    refused.count == 1 ? "was" : "were"));
+            evidence.add(refused.evidence.evidence());
         }
-        return List.of(new Finding(null, measurements, String.join(", and ", parts), Evidences.of(evidence)));
+        return List.of(new Finding(null, measurements, String.join(", and ", parts), evidence.evidence()));
     }
 }

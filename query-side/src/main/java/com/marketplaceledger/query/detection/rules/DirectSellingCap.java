@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 import static com.marketplaceledger.query.detection.rules.Measurements.MINOR_UNITS;
@@ -22,8 +23,6 @@ import static com.marketplaceledger.query.detection.rules.Measurements.money;
 import static com.marketplaceledger.query.detection.rules.Measurements.percent;
 import static com.marketplaceledger.query.detection.rules.Measurements.share;
 import static com.marketplaceledger.query.detection.rules.Measurements.shareCompared;
-import static java.util.stream.Collectors.groupingBy;
-import static java.util.stream.Collectors.toList;
 
 /**
  * CN-DIRECT-SELLING-CAP: lawful direct selling pays a seller only on its own sales to consumers,
@@ -41,11 +40,15 @@ final class DirectSellingCap implements DetectionRule {
             1,
             Map.of("maxPayShareBasisPoints", BigDecimal.valueOf(3000)));
 
-    /** Worst first: pay without own retail sales (the most paid first), then by pay share. */
+    /**
+     * Worst first: pay without own retail sales (the most paid first), then by pay share; among
+     * equals, in distributor order.
+     */
     private static final Comparator<EarnerMonth> WORST_FIRST = Comparator
             .comparing((EarnerMonth e) -> e.ownRetail() == 0)
             .thenComparing(e -> e.ownRetail() == 0 ? BigDecimal.valueOf(e.pay()) : payShare(e))
-            .reversed();
+            .reversed()
+            .thenComparing(EarnerMonth::distributorId);
 
     @Override
     public RuleDescription description() {
@@ -55,19 +58,52 @@ final class DirectSellingCap implements DetectionRule {
     @Override
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long maxShare = thresholds.whole("maxPayShareBasisPoints");
-        Map<YearMonth, List<EarnerMonth>> overCap = facts.earners().stream()
-                .filter(e -> e.pay() * 10_000 > maxShare * e.ownRetail())
-                .sorted(WORST_FIRST)
-                .collect(groupingBy(EarnerMonth::month, TreeMap::new, toList()));
+        Map<YearMonth, OverCap> overCap = new TreeMap<>();
+        facts.earners().forEach(e -> {
+            if (e.pay() * 10_000 > maxShare * e.ownRetail()) {
+                overCap.computeIfAbsent(e.month(), month -> new OverCap()).add(e);
+            }
+        });
         List<Finding> findings = new ArrayList<>();
         overCap.forEach((month, earners) -> findings.add(finding(month, earners, maxShare)));
         return findings;
     }
 
-    private static Finding finding(YearMonth month, List<EarnerMonth> earners, long maxShare) {
-        EarnerMonth worst = earners.get(0);
+    /**
+     * A month's earners over the cap: how many, and the worst of them, as many as the evidence can
+     * show (each shows at least one event).
+     */
+    private static final class OverCap {
+
+        private final PriorityQueue<EarnerMonth> worst = new PriorityQueue<>(WORST_FIRST.reversed());
+        private long count;
+        private long evidenceTotal;
+
+        void add(EarnerMonth earner) {
+            count++;
+            evidenceTotal += earner.evidence().total();
+            worst.add(earner);
+            if (worst.size() > Evidence.MOST) {
+                worst.poll();
+            }
+        }
+
+        List<EarnerMonth> worstFirst() {
+            return worst.stream().sorted(WORST_FIRST).toList();
+        }
+
+        Evidence evidence() {
+            var evidence = new Evidence.Gatherer();
+            worstFirst().forEach(earner -> evidence.add(earner.evidence()));
+            Evidence shown = evidence.evidence();
+            return new Evidence(shown.eventIds(), evidenceTotal);
+        }
+    }
+
+    private static Finding finding(YearMonth month, OverCap earners, long maxShare) {
+        EarnerMonth worst = earners.worstFirst().get(0);
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(context("distributorsOverCap", earners.size(), "distributors"));
+        measurements.add(context("distributorsOverCap", earners.count, "distributors"));
         // a share of nothing has no value, so pay without own retail sales is shown as the two sums
         BigDecimal worstShare = share(worst.pay(), worst.ownRetail(), ">");
         if (worst.ownRetail() > 0) {
@@ -75,13 +111,13 @@ final class DirectSellingCap implements DetectionRule {
         }
         measurements.add(context("worstPay", worst.pay(), MINOR_UNITS));
         measurements.add(context("worstOwnRetail", worst.ownRetail(), MINOR_UNITS));
-        Evidence evidence = earners.stream().map(EarnerMonth::evidence).reduce(Evidence.NONE, Evidence::and);
+        Evidence evidence = earners.evidence();
         String worstRetail = worst.ownRetail() == 0
                 ? "with no retail sales of its own"
                 : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()), percent(worstShare));
         return new Finding(month.toString(), measurements,
                 "In %s, the network paid %s more than %s of their own retail sales; the worst, %s, received %s %s"
-                        .formatted(month, count(earners.size(), "distributor"), percent(fraction(maxShare)),
+                        .formatted(month, count(earners.count, "distributor"), percent(fraction(maxShare)),
                                 worst.distributorId(), money(worst.pay()), worstRetail),
                 evidence);
     }

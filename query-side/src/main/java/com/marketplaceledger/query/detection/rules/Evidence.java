@@ -18,6 +18,40 @@ public record Evidence(List<String> eventIds, long total) {
         eventIds = List.copyOf(eventIds);
     }
 
+    /**
+     * Gathers evidence a piece at a time, from facts streamed past it: the first {@link #MOST}
+     * ids without repeats, and how many there are in all.
+     */
+    public static final class Gatherer {
+
+        private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+        private long total;
+
+        /** One event; nothing for the null of an event that never happened. */
+        public void add(String eventId) {
+            if (eventId != null) {
+                total++;
+                if (ids.size() < MOST) {
+                    ids.add(eventId);
+                }
+            }
+        }
+
+        public void add(Evidence evidence) {
+            total += evidence.total;
+            for (String id : evidence.eventIds) {
+                if (ids.size() == MOST) {
+                    break;
+                }
+                ids.add(id);
+            }
+        }
+
+        public Evidence evidence() {
+            return new Evidence(new ArrayList<>(ids), total);
+        }
+    }
+
     /** Both lists, without repeats, in order, up to {@link #MOST} ids; totals add up. */
     public Evidence and(Evidence other) {
         if (eventIds.size() >= MOST) {

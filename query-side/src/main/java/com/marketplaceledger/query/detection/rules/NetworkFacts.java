@@ -28,6 +28,9 @@ import java.util.List;
  * @param collectedFromParticipantsCny joining fees and purchases paid by participants, in CNY fen
  * @param productRetail     sales of product listings to end customers
  * @param productInternal   purchases of product listings by participants
+ * @param earners           each paid participant's months, by month and distributor
+ * @param reorders          participants' product purchases after their first, in time order
+ * @param refunds           refund requests, in the order they were made
  * @param buybackBasisPoints the buyback rate of the plan in force, null without a plan
  * @param planEventId       the declaration of the plan in force, null without a plan
  * @param penalty           an earlier penalty of this organiser, if any
@@ -49,18 +52,15 @@ public record NetworkFacts(
         Tally productRetail,
         Tally productInternal,
         List<Month> months,
-        List<EarnerMonth> earners,
-        List<Reorder> reorders,
-        List<RefundCase> refunds,
+        Rows<EarnerMonth> earners,
+        Rows<Reorder> reorders,
+        Rows<RefundCase> refunds,
         Integer buybackBasisPoints,
         String planEventId,
         Penalty penalty) {
 
     public NetworkFacts {
         months = List.copyOf(months);
-        earners = List.copyOf(earners);
-        reorders = List.copyOf(reorders);
-        refunds = List.copyOf(refunds);
     }
 
     /** A count of payments, their sum, and the events that record them. */

@@ -1,6 +1,5 @@
 package com.marketplaceledger.query.detection.rules;
 
-import com.marketplaceledger.query.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
 
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static com.marketplaceledger.query.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.query.detection.rules.Measurements.context;
@@ -46,27 +44,42 @@ final class RefusedRefunds implements DetectionRule {
         Duration answerTime = Duration.ofDays(thresholds.whole("answerDays"));
         long minCases = thresholds.whole("minCases");
         Instant endOfDay = facts.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<RefundCase> inWindow = facts.refunds().stream()
-                .filter(r -> Duration.between(r.soldAt(), r.requestedAt()).compareTo(window) <= 0)
-                .toList();
-        List<RefundCase> refused = inWindow.stream().filter(r -> "REFUSED".equals(r.answer())).toList();
-        List<RefundCase> unanswered = inWindow.stream()
-                .filter(r -> r.answer() == null && Duration.between(r.requestedAt(), endOfDay).compareTo(answerTime) > 0)
-                .toList();
-        long cases = refused.size() + unanswered.size();
+        var requests = new Requests();
+        facts.refunds().forEach(r -> {
+            if (Duration.between(r.soldAt(), r.requestedAt()).compareTo(window) <= 0) {
+                requests.inWindow++;
+                if ("REFUSED".equals(r.answer())) {
+                    requests.refused.add(r);
+                } else if (r.answer() == null && Duration.between(r.requestedAt(), endOfDay).compareTo(answerTime) > 0) {
+                    requests.unanswered.add(r);
+                }
+            }
+        });
+        RefundTally refused = requests.refused;
+        RefundTally unanswered = requests.unanswered;
+        long cases = refused.count + unanswered.count;
         if (cases < minCases) {
             return List.of();
         }
+        var evidence = new Evidence.Gatherer();
+        evidence.add(refused.evidence.evidence());
+        evidence.add(unanswered.evidence.evidence());
         return List.of(new Finding(null,
                 List.of(atLeast("deniedRefunds", cases, "refunds", minCases),
-                        context("refusedRefunds", refused.size(), "refunds"),
-                        context("unansweredRefunds", unanswered.size(), "refunds"),
-                        context("refundRequestsInWindow", inWindow.size(), "refunds")),
+                        context("refusedRefunds", refused.count, "refunds"),
+                        context("unansweredRefunds", unanswered.count, "refunds"),
+                        context("refundRequestsInWindow", requests.inWindow, "refunds")),
                 "Refunds were denied for %s made within %d days of the sale: %d refused and %d left unanswered for more than %d days"
-                        .formatted(count(cases, "request"), window.toDays(), refused.size(),
-                                unanswered.size(), answerTime.toDays()),
-                Evidences.of(Stream.concat(refused.stream(), unanswered.stream())
-                        .flatMap(r -> Stream.of(r.requestEventId(), r.answerEventId()))
-                        .toList())));
+                        .formatted(count(cases, "request"), window.toDays(), refused.count,
+                                unanswered.count, answerTime.toDays()),
+                evidence.evidence()));
+    }
+
+    /** The requests made within the window, and those of them refused or left unanswered. */
+    private static final class Requests {
+
+        private long inWindow;
+        private final RefundTally refused = new RefundTally();
+        private final RefundTally unanswered = new RefundTally();
     }
 }

@@ -44,25 +44,45 @@ final class SeventyPercent implements DetectionRule {
         long minSoldThrough = thresholds.whole("minSoldThroughBasisPoints");
         long minReorders = thresholds.whole("minReorders");
         long minShare = thresholds.whole("minShareBasisPoints");
-        List<Reorder> commissioned = facts.reorders().stream().filter(Reorder::commissioned).toList();
-        List<Reorder> offending = commissioned.stream()
-                .filter(r -> r.unitsSoldBefore() * 10_000 < minSoldThrough * r.unitsBoughtBefore())
-                .toList();
-        if (offending.size() < minReorders || offending.size() * 10_000L < minShare * commissioned.size()) {
+        var reorders = new Reorders();
+        facts.reorders().forEach(r -> reorders.add(r, minSoldThrough));
+        long offending = reorders.offending;
+        long commissioned = reorders.commissioned;
+        if (offending < minReorders || offending * 10_000 < minShare * commissioned) {
             return List.of();
         }
-        BigDecimal lowestSoldThrough = offending.stream()
-                .map(r -> share(r.unitsSoldBefore(), r.unitsBoughtBefore(), "<"))
-                .min(BigDecimal::compareTo)
-                .orElseThrow();
         return List.of(new Finding(null,
-                List.of(atLeast("offendingReorders", offending.size(), "reorders", minReorders),
-                        shareCompared("offendingShare", share(offending.size(), commissioned.size()), ">=", minShare),
-                        context("commissionedReorders", commissioned.size(), "reorders"),
-                        shareCompared("lowestSoldThrough", lowestSoldThrough, "<", minSoldThrough)),
+                List.of(atLeast("offendingReorders", offending, "reorders", minReorders),
+                        shareCompared("offendingShare", share(offending, commissioned), ">=", minShare),
+                        context("commissionedReorders", commissioned, "reorders"),
+                        shareCompared("lowestSoldThrough", reorders.lowestSoldThrough, "<", minSoldThrough)),
                 "%d of %d reorders that paid bonuses (%s) were made before the buyer had sold %s of the units bought earlier"
-                        .formatted(offending.size(), commissioned.size(), percent(share(offending.size(), commissioned.size())),
+                        .formatted(offending, commissioned, percent(share(offending, commissioned)),
                                 percent(fraction(minSoldThrough))),
-                Evidences.of(offending.stream().map(Reorder::eventId).toList())));
+                reorders.evidence.evidence()));
+    }
+
+    /** The reorders that paid bonuses, and those of them made before enough was sold. */
+    private static final class Reorders {
+
+        private long commissioned;
+        private long offending;
+        private BigDecimal lowestSoldThrough;
+        private final Evidence.Gatherer evidence = new Evidence.Gatherer();
+
+        void add(Reorder reorder, long minSoldThrough) {
+            if (!reorder.commissioned()) {
+                return;
+            }
+            commissioned++;
+            if (reorder.unitsSoldBefore() * 10_000 < minSoldThrough * reorder.unitsBoughtBefore()) {
+                offending++;
+                BigDecimal soldThrough = share(reorder.unitsSoldBefore(), reorder.unitsBoughtBefore(), "<");
+                if (lowestSoldThrough == null || soldThrough.compareTo(lowestSoldThrough) < 0) {
+                    lowestSoldThrough = soldThrough;
+                }
+                evidence.add(reorder.eventId());
+            }
+        }
     }
 }

@@ -17,8 +17,6 @@ import static com.marketplaceledger.query.detection.rules.Measurements.count;
 import static com.marketplaceledger.query.detection.rules.Measurements.percent;
 import static com.marketplaceledger.query.detection.rules.Measurements.share;
 import static com.marketplaceledger.query.detection.rules.Measurements.shareCompared;
-import static java.util.stream.Collectors.groupingBy;
-import static java.util.stream.Collectors.toList;
 
 /**
  * US-TEN-CUSTOMERS: a performance bonus needs sales to at least 10 retail customers. A month is
@@ -46,29 +44,48 @@ final class TenCustomers implements DetectionRule {
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minCustomers = thresholds.whole("minCustomers");
         long minShare = thresholds.whole("minShareBasisPoints");
-        Map<YearMonth, List<EarnerMonth>> bonused = facts.earners().stream()
-                .filter(e -> e.performancePay() > 0)
-                .collect(groupingBy(EarnerMonth::month, TreeMap::new, toList()));
+        Map<YearMonth, Bonused> months = new TreeMap<>();
+        facts.earners().forEach(e -> {
+            if (e.performancePay() > 0) {
+                months.computeIfAbsent(e.month(), month -> new Bonused()).add(e, minCustomers);
+            }
+        });
         List<Finding> findings = new ArrayList<>();
-        bonused.forEach((month, earners) -> {
-            List<EarnerMonth> below = earners.stream().filter(e -> e.customers() < minCustomers).toList();
-            if (!below.isEmpty() && below.size() * 10_000L >= minShare * earners.size()) {
-                findings.add(finding(month, earners.size(), below, minCustomers, minShare));
+        months.forEach((month, bonused) -> {
+            if (bonused.below > 0 && bonused.below * 10_000 >= minShare * bonused.count) {
+                findings.add(finding(month, bonused, minCustomers, minShare));
             }
         });
         return findings;
     }
 
-    private static Finding finding(YearMonth month, int bonused, List<EarnerMonth> below, long minCustomers, long minShare) {
-        long fewest = below.stream().mapToLong(EarnerMonth::customers).min().orElseThrow();
+    /** A month's earners of a performance bonus, and those of them short of customers. */
+    private static final class Bonused {
+
+        private long count;
+        private long below;
+        private long fewest = Long.MAX_VALUE;
+        private final Evidence.Gatherer evidence = new Evidence.Gatherer();
+
+        void add(EarnerMonth earner, long minCustomers) {
+            count++;
+            if (earner.customers() < minCustomers) {
+                below++;
+                fewest = Math.min(fewest, earner.customers());
+                evidence.add(earner.evidence());
+            }
+        }
+    }
+
+    private static Finding finding(YearMonth month, Bonused bonused, long minCustomers, long minShare) {
         return new Finding(month.toString(),
-                List.of(shareCompared("shareBelowMinCustomers", share(below.size(), bonused), ">=", minShare),
-                        context("earnersBelowMinCustomers", below.size(), "distributors"),
-                        context("earnersWithPerformancePay", bonused, "distributors"),
-                        compared("fewestCustomers", fewest, "customers", "<", minCustomers)),
+                List.of(shareCompared("shareBelowMinCustomers", share(bonused.below, bonused.count), ">=", minShare),
+                        context("earnersBelowMinCustomers", bonused.below, "distributors"),
+                        context("earnersWithPerformancePay", bonused.count, "distributors"),
+                        compared("fewestCustomers", bonused.fewest, "customers", "<", minCustomers)),
                 "In %s, %d of the %s paid a performance bonus (%s) had sold to fewer than %d retail customers"
-                        .formatted(month, below.size(), count(bonused, "distributor"), percent(share(below.size(), bonused)),
-                                minCustomers),
-                below.stream().map(EarnerMonth::evidence).reduce(Evidence.NONE, Evidence::and));
+                        .formatted(month, bonused.below, count(bonused.count, "distributor"),
+                                percent(share(bonused.below, bonused.count)), minCustomers),
+                bonused.evidence.evidence());
     }
 }

@@ -5,7 +5,11 @@ import com.marketplaceledger.shared.detection.Measurement;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 
 import static com.marketplaceledger.query.detection.rules.Facts.evidence;
 import static com.marketplaceledger.query.detection.rules.Facts.judge;
@@ -19,6 +23,23 @@ class DirectSellingCapTest {
 
     private static EarnerMonth earner(String month, String distributor, long pay, long ownRetail) {
         return new EarnerMonth(month(month), distributor, pay, 0, ownRetail, 1, evidence("C-" + distributor + "-" + month));
+    }
+
+    @Test
+    void a_month_with_more_earners_over_the_cap_than_the_evidence_shows_is_shown_worst_first() {
+        Facts network = network();
+        List<Integer> order = new ArrayList<>(IntStream.rangeClosed(1, 3_000).boxed().toList());
+        Collections.shuffle(order, new Random(7));
+        // D-n is paid n above the cap on 10,000 of own retail sales: D-3000 is the worst
+        order.forEach(n -> network.earners.add(earner("2026-03", "D-" + n, 3000 + n, 10000)));
+
+        Finding finding = judge(rule, network.facts()).get(0);
+
+        assertThat(Facts.measurement(finding, "distributorsOverCap").value()).isEqualByComparingTo("3000");
+        assertThat(finding.reason()).contains("the worst, D-3000, received 60.00");
+        assertThat(finding.evidence().eventIds()).hasSize(Evidence.MOST)
+                .startsWith("C-D-3000-2026-03", "C-D-2999-2026-03").endsWith("C-D-2001-2026-03");
+        assertThat(finding.evidence().total()).isEqualTo(3_000);
     }
 
     @Test

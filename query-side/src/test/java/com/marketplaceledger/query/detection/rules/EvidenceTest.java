@@ -26,4 +26,16 @@ class EvidenceTest {
         assertThat(all.eventIds()).hasSize(Evidence.MOST).startsWith("e0", "e1").endsWith("e999");
         assertThat(all.total()).isEqualTo(5_000);
     }
+
+    @Test
+    void aGathererKeepsTheFirstThousandIdsWithoutRepeatsAndCountsEveryEventButTheNulls() {
+        var gatherer = new Evidence.Gatherer();
+        gatherer.add(new Evidence(List.of("e0", "e1"), 2));
+        gatherer.add((String) null);
+        IntStream.range(1, 5_000).forEach(i -> gatherer.add("e" + i));
+
+        Evidence all = gatherer.evidence();
+        assertThat(all.eventIds()).hasSize(Evidence.MOST).startsWith("e0", "e1", "e2").endsWith("e999");
+        assertThat(all.total()).isEqualTo(2 + 4_999);
+    }
 }

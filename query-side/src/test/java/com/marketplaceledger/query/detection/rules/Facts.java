@@ -50,7 +50,7 @@ final class Facts {
     NetworkFacts facts() {
         return new NetworkFacts(merchantId, null, asOf, people, levels, enrolments, joiningFees, gatePurchases, gatePlans,
                 headcountPay, teamPay, participantPurchases, collectedFromParticipantsCny, productRetail, productInternal,
-                months, earners, reorders, refunds, buybackBasisPoints, planEventId, penalty);
+                months, Rows.of(earners), Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty);
     }
 
     /** The evidence of events with the given ids, all of them kept. */

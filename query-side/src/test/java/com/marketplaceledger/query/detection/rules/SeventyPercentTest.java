@@ -44,6 +44,15 @@ class SeventyPercentTest {
     }
 
     @Test
+    void thousands_of_offending_reorders_show_the_first_thousand_and_count_them_all() {
+        assertThat(judge(rule, commissioned(5_000, 5_000).facts())).singleElement().satisfies(finding -> {
+            assertThat(finding.measurements().get(0).value()).isEqualByComparingTo("5000");
+            assertThat(finding.evidence().eventIds()).hasSize(Evidence.MOST).startsWith("O-1", "O-2").endsWith("O-1000");
+            assertThat(finding.evidence().total()).isEqualTo(5_000);
+        });
+    }
+
+    @Test
     void three_of_thirteen_is_under_a_quarter_and_does_not_fire() {
         assertThat(judge(rule, commissioned(3, 13).facts())).isEmpty();
     }
