@@ -30,6 +30,17 @@ class LedgerDefaultsTest {
     }
 
     @Test
+    void message_handlers_run_without_axons_per_invocation_timeout_wrapper() {
+        StandardEnvironment environment = environmentWith(Map.of());
+
+        for (String handlers : new String[]{"commands", "events", "queries"}) {
+            assertThat(environment.getProperty("axon.timeout.handler." + handlers + ".timeout-ms")).isEqualTo("-1");
+            assertThat(environment.getProperty("axon.timeout.handler." + handlers + ".warning-threshold-ms")).isEqualTo("-1");
+        }
+        assertThat(environment.getProperty("axon.timeout.transaction.event-processors.timeout-ms")).isNull();
+    }
+
+    @Test
     void ledger_db_variables_point_both_services_at_another_postgresql() {
         StandardEnvironment environment = environmentWith(Map.of(
                 "LEDGER_DB_URL", "jdbc:postgresql://db.internal:5432/ledger",
