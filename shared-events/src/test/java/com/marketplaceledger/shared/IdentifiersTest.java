@@ -15,7 +15,9 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +65,22 @@ class IdentifiersTest {
                 assertThatThrownBy(() -> type.create().apply(sixtyFive))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("1 to 64"));
+    }
+
+    @Test
+    void theCheckAgreesWithThePublishedPatternOnRandomStrings() {
+        Pattern pattern = Pattern.compile(Identifiers.PATTERN);
+        String alphabet = "aZ09._:-/ \u00e9\u5546";
+        Random random = new Random(42);
+        for (int n = 0; n < 200_000; n++) {
+            int length = random.nextInt(68);
+            var value = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String id = value.toString();
+            assertThat(Identifiers.isValid(id)).as("'%s'", id).isEqualTo(pattern.matcher(id).matches());
+        }
     }
 
     @Test
