@@ -25,7 +25,7 @@ public final class Identifiers {
      * {@link #PATTERN}, checked a character at a time: every id of every event read is checked,
      * and the regular expression was a twentieth of a read model rebuild's CPU.
      */
-    static boolean isValid(String value) {
+    public static boolean isValid(String value) {
         if (value == null || value.isEmpty() || value.length() > MOST) {
             return false;
         }

@@ -30,7 +30,7 @@ final class LedgerClaimsValidator implements OAuth2TokenValidator<Jwt> {
         }
         Object merchant = jwt.getClaims().get(LedgerTokens.MERCHANT_CLAIM);
         if (Caller.roles(jwt).contains(LedgerRole.MERCHANT)
-                && !(merchant instanceof String id && id.matches(Identifiers.PATTERN))) {
+                && !(merchant instanceof String id && Identifiers.isValid(id))) {
             return invalid("a merchant token must name its merchant, a merchant id, in the " + LedgerTokens.MERCHANT_CLAIM + " claim");
         }
         return OAuth2TokenValidatorResult.success();

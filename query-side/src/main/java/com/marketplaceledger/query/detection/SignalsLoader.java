@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.detection.rules.NetworkFacts;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Reorder;
 import com.marketplaceledger.query.projection.BusinessCalendar;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -12,7 +13,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * The signals a regulator weighs beside the rules (detection-rules.md, "Signals to measure"):
@@ -137,12 +137,10 @@ class SignalsLoader {
                 .formatted(scope.isNetwork() ? "TRUE" : "FALSE")), params, Long.class);
         long refundedAmount = refunded(scope, params);
         long salesAmount = sales == null ? 0 : sales;
-        var answers = new TreeMap<String, Long>(); // by answer, the unanswered under ""
-        facts.refunds().forEach(r -> answers.merge(r.answer() == null ? "" : r.answer(), 1L, Long::sum));
-        long requested = answers.values().stream().mapToLong(Long::longValue).sum();
-        long issued = answers.getOrDefault("ISSUED", 0L);
-        long refused = answers.getOrDefault("REFUSED", 0L);
-        var refunds = new Refunds(requested, issued, refused, requested - issued - refused,
+        var answers = new Answers();
+        facts.refunds().forEach(answers::add);
+        var refunds = new Refunds(answers.requests, answers.issued, answers.refused,
+                answers.requests - answers.issued - answers.refused,
                 refundedAmount, salesAmount, share(refundedAmount, salesAmount));
         var months = new ArrayList<MonthSignals>();
         facts.months().forEach(m -> months.add(new MonthSignals(m.month().toString(), m.revenue(),
@@ -161,6 +159,23 @@ class SignalsLoader {
             all++;
             if (reorder.unitsSoldBefore() * 10 < reorder.unitsBoughtBefore() * 7) {
                 belowSeventy++;
+            }
+        }
+    }
+
+    /** Refund requests, and how many of them were issued and refused. */
+    private static final class Answers {
+
+        private long requests;
+        private long issued;
+        private long refused;
+
+        void add(RefundCase refund) {
+            requests++;
+            if ("ISSUED".equals(refund.answer())) {
+                issued++;
+            } else if ("REFUSED".equals(refund.answer())) {
+                refused++;
             }
         }
     }

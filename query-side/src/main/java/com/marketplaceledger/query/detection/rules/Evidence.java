@@ -11,7 +11,7 @@ import java.util.List;
 public record Evidence(List<String> eventIds, long total) {
 
     public static final Evidence NONE = new Evidence(List.of(), 0);
-    /** Combining the evidence of thousands of participants must not copy ever longer lists. */
+    /** Evidence of thousands of participants combined must not grow into ever longer lists. */
     public static final int MOST = 1_000;
 
     public Evidence {
@@ -54,16 +54,9 @@ public record Evidence(List<String> eventIds, long total) {
 
     /** Both lists, without repeats, in order, up to {@link #MOST} ids; totals add up. */
     public Evidence and(Evidence other) {
-        if (eventIds.size() >= MOST) {
-            return new Evidence(eventIds, total + other.total);
-        }
-        var ids = new LinkedHashSet<>(eventIds);
-        for (String id : other.eventIds) {
-            if (ids.size() == MOST) {
-                break;
-            }
-            ids.add(id);
-        }
-        return new Evidence(new ArrayList<>(ids), total + other.total);
+        var both = new Gatherer();
+        both.add(this);
+        both.add(other);
+        return both.evidence();
     }
 }
