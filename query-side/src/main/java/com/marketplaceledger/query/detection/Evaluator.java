@@ -29,11 +29,14 @@ class Evaluator {
     }
 
     List<Candidate> evaluate(String merchantId, String subtreeRootId, LocalDate asOf, RuleSet ruleSet) {
-        NetworkFacts network = facts.load(merchantId, subtreeRootId, asOf);
+        return evaluate(facts.load(merchantId, subtreeRootId, asOf), ruleSet);
+    }
+
+    List<Candidate> evaluate(NetworkFacts network, RuleSet ruleSet) {
         return ruleSet.rules().stream()
                 .flatMap(rule -> rule.rule().evaluate(network, rule.thresholds()).stream()
                         .map(finding -> new Candidate(rule, ruleSet.version(), finding,
-                                alertId(rule, merchantId, subtreeRootId, finding.period()), network)))
+                                alertId(rule, network.merchantId(), network.subtreeRootId(), finding.period()), network)))
                 .toList();
     }
 

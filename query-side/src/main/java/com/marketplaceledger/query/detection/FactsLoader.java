@@ -2,6 +2,7 @@ package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.detection.rules.Evidence;
 import com.marketplaceledger.query.detection.rules.NetworkFacts;
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerEvidence;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Month;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Penalty;
@@ -48,6 +49,9 @@ class FactsLoader {
     /** Rows a streamed fact is fetched by: a network's millions never sit in memory at once. */
     private static final int FETCH_SIZE = 1_000;
 
+    /** Commissions, and retail sales, shown per earner's month. */
+    private static final int EARNER_EVENTS = 20;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
     private final TransactionTemplate reading;
@@ -91,21 +95,19 @@ class FactsLoader {
         var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zone(), properties.maxEvidence());
         var params = scope.params();
         Shape shape = shape(scope, params);
-        Tally joiningFees = tally(scope.members("""
+        Fees joiningFees = jdbc.queryForObject(scope.members("""
                 SELECT count(*) AS n, coalesce(sum(joining_fee), 0) AS amount,
                        coalesce(sum(joining_fee) FILTER (WHERE joining_currency = 'CNY'), 0) AS cny,
-                       (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
+                       (array_agg(event_id ORDER BY enrolled_at, event_id))[1 : %d] AS ids
                 FROM read_model.distributor
-                WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)"""),
-                params);
+                WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)"""
+                .formatted(properties.maxEvidence())), params, (row, n) -> new Fees(new Tally(row.getLong("n"),
+                row.getLong("amount"), new Evidence(ids(row, "ids"), row.getLong("n"))), row.getLong("cny")));
         Tally participantPurchases = tally(scope.members(salesTally("buyer_id IN (members)")), params);
         Tally gatePurchases = tally(scope.members(salesTally("buyer_id IN (members) AND listing_kind IN " + GATE_KINDS)), params);
         long collectedCny = cny(scope.members("""
                 SELECT coalesce(sum(amount) FILTER (WHERE currency = 'CNY'), 0) FROM read_model.risk_sale
-                WHERE merchant_id = :m AND day <= :asOf AND buyer_id IN (members)"""), params)
-                + cny(scope.members("""
-                SELECT coalesce(sum(joining_fee) FILTER (WHERE joining_currency = 'CNY'), 0) FROM read_model.distributor
-                WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)"""), params);
+                WHERE merchant_id = :m AND day <= :asOf AND buyer_id IN (members)"""), params) + joiningFees.cny();
         String retailSellers = scope.isNetwork() ? "TRUE" : "seller_id IN (members)";
         var plan = planInForce(params);
         return new NetworkFacts(
@@ -115,7 +117,7 @@ class FactsLoader {
                 shape.people(),
                 shape.levels(),
                 shape.enrolments(),
-                joiningFees,
+                joiningFees.tally(),
                 gatePurchases,
                 gatePlans(params),
                 tally(scope.members(commissionTally("basis IN ('RECRUITMENT', 'JOINING_FEE')")), params),
@@ -126,6 +128,7 @@ class FactsLoader {
                 tally(scope.members(salesTally("buyer_id IN (members) AND listing_kind = 'PRODUCT'")), params),
                 months(scope, params, retailSellers),
                 earners(scope, params),
+                earnerEvidence(params),
                 reorders(scope, params),
                 refunds(scope, params),
                 plan == null ? null : plan.buyback(),
@@ -134,6 +137,9 @@ class FactsLoader {
     }
 
     private record Shape(long people, int levels, Evidence enrolments) {
+    }
+
+    private record Fees(Tally tally, long cny) {
     }
 
     private Shape shape(NetworkScope scope, MapSqlParameterSource params) {
@@ -150,11 +156,11 @@ class FactsLoader {
                 WITH deepest AS (
                     SELECT distributor_id, upline FROM read_model.distributor
                     WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
-                    ORDER BY level DESC, enrolled_at LIMIT 1)
+                    ORDER BY level DESC, enrolled_at, distributor_id LIMIT 1)
                 SELECT event_id FROM read_model.distributor d
                 WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
                 ORDER BY (d.distributor_id = (SELECT distributor_id FROM deepest)
-                          OR d.distributor_id = ANY (SELECT unnest(upline) FROM deepest)) DESC, level, enrolled_at
+                          OR d.distributor_id = ANY (SELECT unnest(upline) FROM deepest)) DESC, level, enrolled_at, event_id
                 LIMIT :cap"""), params, String.class);
         return new Shape(people, levels, new Evidence(ids, members));
     }
@@ -162,14 +168,14 @@ class FactsLoader {
     private static String salesTally(String condition) {
         return """
                 SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
-                       (array_agg(event_id ORDER BY occurred_at))[1 : %%d] AS ids
+                       (array_agg(event_id ORDER BY occurred_at, event_id))[1 : %%d] AS ids
                 FROM read_model.risk_sale WHERE merchant_id = :m AND day <= :asOf AND %s""".formatted(condition);
     }
 
     private static String commissionTally(String condition) {
         return """
                 SELECT count(*) AS n, coalesce(sum(amount), 0) AS amount,
-                       (array_agg(event_id ORDER BY occurred_at))[1 : %%d] AS ids
+                       (array_agg(event_id ORDER BY occurred_at, event_id))[1 : %%d] AS ids
                 FROM read_model.risk_commission
                 WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members) AND %s""".formatted(condition);
     }
@@ -214,7 +220,7 @@ class FactsLoader {
                        coalesce(sum(amount) FILTER (WHERE buyer_id IS NULL), 0) AS retail,
                        count(*) FILTER (WHERE buyer_id IS NOT NULL) AS internal_n,
                        coalesce(sum(amount) FILTER (WHERE buyer_id IS NOT NULL), 0) AS internal,
-                       (array_agg(event_id ORDER BY amount DESC, occurred_at) FILTER (WHERE buyer_id IS NOT NULL))[1 : %d] AS internal_ids
+                       (array_agg(event_id ORDER BY amount DESC, occurred_at, event_id) FILTER (WHERE buyer_id IS NOT NULL))[1 : %d] AS internal_ids
                 FROM read_model.risk_sale
                 WHERE merchant_id = :m AND day <= :asOf
                   AND ((buyer_id IS NULL AND %s) OR buyer_id IN (members))
@@ -228,7 +234,7 @@ class FactsLoader {
         });
         jdbc.query(scope.members("""
                 SELECT date_trunc('month', enrolled_on)::date AS month, count(*) AS n, sum(joining_fee) AS amount,
-                       (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
+                       (array_agg(event_id ORDER BY enrolled_at, event_id))[1 : %d] AS ids
                 FROM read_model.distributor
                 WHERE merchant_id = :m AND enrolled_on <= :asOf AND joining_fee IS NOT NULL AND distributor_id IN (members)
                 GROUP BY 1""".formatted(cap)), params, row -> {
@@ -245,35 +251,67 @@ class FactsLoader {
     private Rows<EarnerMonth> earners(NetworkScope scope, MapSqlParameterSource params) {
         return rows(scope.members("""
                 WITH pay AS (
-                    SELECT date_trunc('month', day)::date AS month, beneficiary_id AS distributor_id,
+                    SELECT date_trunc('month', day)::date AS month, beneficiary_id AS distributor_id, count(*) AS n,
                            sum(amount) AS pay,
-                           coalesce(sum(amount) FILTER (WHERE basis IN ('DOWNLINE_SALE', 'DOWNLINE_PURCHASE')), 0) AS performance,
-                           (array_agg(event_id ORDER BY occurred_at))[1 : 20] AS ids
+                           coalesce(sum(amount) FILTER (WHERE basis IN ('DOWNLINE_SALE', 'DOWNLINE_PURCHASE')), 0) AS performance
                     FROM read_model.risk_commission
                     WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
                     GROUP BY 1, 2
                 ), retail AS (
-                    SELECT date_trunc('month', day)::date AS month, seller_id AS distributor_id, sum(amount) AS own_retail,
-                           count(DISTINCT customer_ref) AS customers,
-                           (array_agg(event_id ORDER BY occurred_at))[1 : 20] AS ids
+                    SELECT date_trunc('month', day)::date AS month, seller_id AS distributor_id, count(*) AS n,
+                           sum(amount) AS own_retail, count(DISTINCT customer_ref) AS customers
                     FROM read_model.risk_sale
-                    WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NULL
-                      AND seller_id IN (SELECT distributor_id FROM pay)
+                    WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NULL AND seller_id IN (members)
                     GROUP BY 1, 2
                 )
                 SELECT pay.month, pay.distributor_id, pay.pay, pay.performance,
                        coalesce(retail.own_retail, 0) AS own_retail, coalesce(retail.customers, 0) AS customers,
-                       pay.ids AS pay_ids, retail.ids AS retail_ids
+                       pay.n + coalesce(retail.n, 0) AS events
                 FROM pay LEFT JOIN retail USING (month, distributor_id)
-                ORDER BY pay.month, pay.distributor_id"""), params, (row, n) -> {
-            var payIds = ids(row, "pay_ids");
-            var retailIds = ids(row, "retail_ids");
-            var all = new ArrayList<>(payIds);
-            all.addAll(retailIds);
-            return new EarnerMonth(YearMonth.from(row.getDate("month").toLocalDate()), row.getString("distributor_id"),
-                    row.getLong("pay"), row.getLong("performance"), row.getLong("own_retail"), row.getLong("customers"),
-                    new Evidence(all, all.size()));
-        });
+                ORDER BY pay.month, pay.distributor_id"""), params, (row, n) -> new EarnerMonth(
+                YearMonth.from(row.getDate("month").toLocalDate()), row.getString("distributor_id"), row.getLong("pay"),
+                row.getLong("performance"), row.getLong("own_retail"), row.getLong("customers"), row.getLong("events")));
+    }
+
+    /**
+     * The first {@value #EARNER_EVENTS} commissions, then the first {@value #EARNER_EVENTS} retail
+     * sales, of each earner's month, for the few earners a finding shows.
+     */
+    private EarnerEvidence earnerEvidence(MapSqlParameterSource params) {
+        return earners -> {
+            if (earners.isEmpty()) {
+                return List.of();
+            }
+            var shown = new MapSqlParameterSource(params.getValues())
+                    .addValue("months", earners.stream().map(e -> e.month().atDay(1).toString()).toArray(String[]::new))
+                    .addValue("distributors", earners.stream().map(EarnerMonth::distributorId).toArray(String[]::new))
+                    .addValue("from", java.sql.Date.valueOf(earners.stream().map(EarnerMonth::month).min(YearMonth::compareTo)
+                            .orElseThrow().atDay(1)))
+                    .addValue("most", Evidence.MOST)
+                    .addValue("each", EARNER_EVENTS);
+            // the days of the months shown bound both scans, so a finding of one month reads that month
+            return jdbc.queryForList("""
+                    WITH shown AS (
+                        SELECT * FROM unnest(CAST(:months AS DATE[]), CAST(:distributors AS VARCHAR[]))
+                                      WITH ORDINALITY AS s(month, distributor_id, place)
+                    ), events AS (
+                        SELECT s.place, 1 AS part, c.event_id,
+                               row_number() OVER (PARTITION BY s.place ORDER BY c.occurred_at, c.event_id) AS n
+                        FROM read_model.risk_commission c
+                        JOIN shown s ON c.beneficiary_id = s.distributor_id
+                                    AND c.day >= s.month AND c.day < s.month + INTERVAL '1 month'
+                        WHERE c.merchant_id = :m AND c.day >= :from AND c.day <= :asOf
+                        UNION ALL
+                        SELECT s.place, 2, r.event_id,
+                               row_number() OVER (PARTITION BY s.place ORDER BY r.occurred_at, r.event_id)
+                        FROM read_model.risk_sale r
+                        JOIN shown s ON r.seller_id = s.distributor_id
+                                    AND r.day >= s.month AND r.day < s.month + INTERVAL '1 month'
+                        WHERE r.merchant_id = :m AND r.day >= :from AND r.day <= :asOf AND r.buyer_id IS NULL
+                    )
+                    SELECT event_id FROM events WHERE n <= :each ORDER BY place, part, n LIMIT :most""",
+                    shown, String.class);
+        };
     }
 
     /**
@@ -353,7 +391,7 @@ class FactsLoader {
         LocalDate penalisedOn = calendar.dayOf((java.time.Instant) penalties.get(0)[0]);
         var since = new MapSqlParameterSource(params.getValues()).addValue("since", java.sql.Date.valueOf(penalisedOn));
         var joined = jdbc.queryForObject(scope.members("""
-                SELECT count(*) AS n, (array_agg(event_id ORDER BY enrolled_at))[1 : %d] AS ids
+                SELECT count(*) AS n, (array_agg(event_id ORDER BY enrolled_at, event_id))[1 : %d] AS ids
                 FROM read_model.distributor
                 WHERE merchant_id = :m AND enrolled_on >= :since AND enrolled_on <= :asOf AND distributor_id IN (members)"""
                 .formatted(properties.maxEvidence())), since,

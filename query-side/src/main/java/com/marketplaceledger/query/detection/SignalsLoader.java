@@ -85,37 +85,35 @@ class SignalsLoader {
                 GROUP BY basis, level ORDER BY basis, level"""), params,
                 (row, n) -> new Pay(row.getString("basis"), row.getInt("level"), row.getLong("n"), row.getLong("amount")));
         long members = scope.isNetwork() ? facts.people() - 1 : facts.people();
-        // ranked in SQL: a million beneficiaries' totals read into the JVM ran the service out of heap
-        var concentration = jdbc.queryForObject(scope.members("""
-                        WITH paid AS (
-                            SELECT sum(amount) AS amount FROM read_model.risk_commission
+        // one pass over the commissions for both: summing a million beneficiaries' pay took seconds each time;
+        // ranked in SQL: their totals read into the JVM ran the service out of heap
+        var paid = jdbc.queryForObject(scope.members("""
+                        WITH paid AS MATERIALIZED (
+                            SELECT beneficiary_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_commission
                             WHERE merchant_id = :m AND day <= :asOf AND beneficiary_id IN (members)
                             GROUP BY beneficiary_id
                         ), ranked AS (
                             SELECT amount, row_number() OVER (ORDER BY amount DESC) AS rank FROM paid
+                        ), member AS (
+                            SELECT distributor_id, coalesce(joining_fee, 0) AS fee FROM read_model.distributor
+                            WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
+                        ), bought AS (
+                            SELECT buyer_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_sale
+                            WHERE merchant_id = :m AND day <= :asOf AND buyer_id IN (members) GROUP BY 1
                         )
                         SELECT count(*) AS paid, coalesce(sum(amount), 0) AS total,
                                coalesce(sum(amount) FILTER (WHERE rank <= :top1), 0) AS top1,
-                               coalesce(sum(amount) FILTER (WHERE rank <= :top10), 0) AS top10
+                               coalesce(sum(amount) FILTER (WHERE rank <= :top10), 0) AS top10,
+                               (SELECT count(*) FROM member LEFT JOIN paid USING (distributor_id)
+                                                           LEFT JOIN bought USING (distributor_id)
+                                WHERE coalesce(paid.amount, 0) - coalesce(bought.amount, 0) - member.fee < 0) AS out_of_pocket
                         FROM ranked"""),
                 new MapSqlParameterSource(params.getValues())
                         .addValue("top1", topCount(members, 100)).addValue("top10", topCount(members, 10)),
-                (row, n) -> new PayConcentration(row.getLong("paid"), row.getLong("total"),
-                        share(row.getLong("top1"), row.getLong("total")), share(row.getLong("top10"), row.getLong("total"))));
-        Long outOfPocket = jdbc.queryForObject(scope.members("""
-                WITH member AS (
-                    SELECT distributor_id, coalesce(joining_fee, 0) AS fee FROM read_model.distributor
-                    WHERE merchant_id = :m AND enrolled_on <= :asOf AND distributor_id IN (members)
-                ), paid AS (
-                    SELECT beneficiary_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_commission
-                    WHERE merchant_id = :m AND day <= :asOf GROUP BY 1
-                ), bought AS (
-                    SELECT buyer_id AS distributor_id, sum(amount) AS amount FROM read_model.risk_sale
-                    WHERE merchant_id = :m AND day <= :asOf AND buyer_id IS NOT NULL GROUP BY 1
-                )
-                SELECT count(*) FROM member LEFT JOIN paid USING (distributor_id) LEFT JOIN bought USING (distributor_id)
-                WHERE coalesce(paid.amount, 0) - coalesce(bought.amount, 0) - member.fee < 0"""), params, Long.class);
-        var participants = new Participants(members, outOfPocket, share(outOfPocket, members));
+                (row, n) -> new Paid(new PayConcentration(row.getLong("paid"), row.getLong("total"),
+                        share(row.getLong("top1"), row.getLong("total")), share(row.getLong("top10"), row.getLong("total"))),
+                        row.getLong("out_of_pocket")));
+        var participants = new Participants(members, paid.outOfPocket(), share(paid.outOfPocket(), members));
         var units = jdbc.queryForMap(scope.members("""
                 SELECT coalesce(sum(quantity) FILTER (WHERE buyer_id IN (members)), 0) AS bought,
                        coalesce(sum(quantity) FILTER (WHERE buyer_id IS NULL AND seller_id IN (members)), 0) AS sold
@@ -146,7 +144,10 @@ class SignalsLoader {
         facts.months().forEach(m -> months.add(new MonthSignals(m.month().toString(), m.revenue(),
                 share(m.retail().amount(), m.revenue()), m.joiningFees().amount())));
         return new Signals(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), facts.people(), facts.levels(),
-                revenue, pay, concentration, participants, inventory, weeks, refunds, months);
+                revenue, pay, paid.concentration(), participants, inventory, weeks, refunds, months);
+    }
+
+    private record Paid(PayConcentration concentration, long outOfPocket) {
     }
 
     /** Reorders, and those made before 70 % of the units bought earlier were sold. */

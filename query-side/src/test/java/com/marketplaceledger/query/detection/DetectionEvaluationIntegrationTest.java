@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +147,24 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
                     String.class, merchant));
             assertThat(found).as("findings of %s as of %s", merchant, evaluation.path("asOf").asText()).isEqualTo(raised);
             assertPayConcentrationAsCountedByHand(merchant, evaluation);
+            assertOutOfPocketAsCountedByHand(merchant, evaluation);
         }
+    }
+
+    /** Participants who received less in commissions than they paid in purchases and joining fees. */
+    private void assertOutOfPocketAsCountedByHand(String merchant, JsonNode evaluation) {
+        String asOf = evaluation.path("asOf").asText();
+        Map<String, Long> balance = new HashMap<>();
+        jdbc.query("SELECT distributor_id, coalesce(joining_fee, 0) FROM read_model.distributor WHERE merchant_id = ? AND enrolled_on <= ?::date",
+                row -> { balance.put(row.getString(1), -row.getLong(2)); }, merchant, asOf);
+        jdbc.query("SELECT beneficiary_id, amount FROM read_model.risk_commission WHERE merchant_id = ? AND day <= ?::date",
+                row -> { balance.merge(row.getString(1), row.getLong(2), Long::sum); }, merchant, asOf);
+        jdbc.query("SELECT buyer_id, amount FROM read_model.risk_sale WHERE merchant_id = ? AND day <= ?::date AND buyer_id IS NOT NULL",
+                row -> { balance.merge(row.getString(1), -row.getLong(2), Long::sum); }, merchant, asOf);
+        long outOfPocket = balance.values().stream().filter(amount -> amount < 0).count();
+        JsonNode participants = evaluation.path("signals").path("participants");
+        assertThat(participants.path("participants").asLong()).isEqualTo(balance.size());
+        assertThat(participants.path("outOfPocket").asLong()).as("out of pocket in %s", merchant).isEqualTo(outOfPocket);
     }
 
     /** The share of pay that the best-paid 1 % and 10 % of the participants (at least one) received. */

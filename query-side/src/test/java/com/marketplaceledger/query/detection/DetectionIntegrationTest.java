@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -84,6 +85,52 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
         // the alert is an event of the audit trail itself
         JsonNode raised = api().ok("/audit-trail/events/" + alert.path("eventId").asText());
         assertThat(raised.path("type").asText()).isEqualTo("AlertRaised");
+    }
+
+    @Test
+    void aPayCapFindingShowsTheWorstEarnersFirstCommissionsInTimeOrderAndCountsEveryOne() {
+        var history = newHistory();
+        var network = new NetworkBuilder(history, "M-paycap", JAN).enrol("D-1", null, JAN).enrol("D-2", "D-1", JAN);
+        // D-1 recruits 25 and is paid for each, the later recruits' bonuses recorded first; D-2 recruits one
+        var bonuses = new TreeMap<Instant, Long>();
+        for (int n = 25; n >= 1; n--) {
+            Instant at = JAN.plusSeconds(3600L * n);
+            network.enrol("R-" + n, "D-1", at);
+            bonuses.put(at, network.recruitmentBonus("D-1", "R-" + n, 10_000, at));
+        }
+        network.enrol("R-26", "D-2", JAN.plusSeconds(60));
+        long smaller = network.recruitmentBonus("D-2", "R-26", 5_000, JAN.plusSeconds(60));
+        network.await();
+
+        JsonNode finding = finding(api().ok("/merchants/M-paycap/risk"), "CN-DIRECT-SELLING-CAP");
+
+        assertThat(finding).isNotNull();
+        List<String> expected = new ArrayList<>(bonuses.values().stream().limit(20).map(this::eventIdAt).toList());
+        expected.add(eventIdAt(smaller));
+        assertThat(finding.path("evidenceEventIds")).extracting(JsonNode::asText)
+                .as("the most paid earner's first 20 commissions by time, then the other's").containsExactlyElementsOf(expected);
+        assertThat(finding.path("evidenceTotal").asLong()).isEqualTo(26);
+    }
+
+    @Test
+    void enrolmentsAtTheSameInstantAreShownInEventIdOrderSoEveryJudgementShowsTheSameEvidence() {
+        var history = newHistory();
+        var network = new NetworkBuilder(history, "M-ties", JAN).enrol("D-1", null, JAN);
+        String root = eventIdAt(network.lastPosition());
+        var recruits = new TreeMap<String, String>();
+        for (int n = 2; n <= 30; n++) {
+            network.enrol("D-" + n, "D-1", JAN.plusSeconds(3600));
+            recruits.put("D-" + n, eventIdAt(network.lastPosition()));
+        }
+        network.await();
+
+        JsonNode finding = finding(api().ok("/merchants/M-ties/risk"), "CN-CRIMINAL-SCALE");
+
+        // the deepest line first (the first of the deepest by id, and its sponsor), then level by level
+        String deepest = recruits.remove(recruits.firstKey());
+        List<String> expected = new ArrayList<>(List.of(root, deepest));
+        expected.addAll(new TreeSet<>(recruits.values()));
+        assertThat(finding.path("evidenceEventIds")).extracting(JsonNode::asText).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -306,6 +353,11 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------
+
+    private String eventIdAt(long position) {
+        return jdbc.queryForObject("SELECT event_identifier FROM axon.domain_event_entry WHERE global_index = ?",
+                String.class, position);
+    }
 
     private int activeRuleSet() {
         return StreamSupport.stream(api().ok("/detection/rule-sets").spliterator(), false)

@@ -3,6 +3,9 @@ package com.marketplaceledger.query.detection;
 import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.shared.Money;
 import com.marketplaceledger.shared.StreamIds;
+import com.marketplaceledger.shared.commission.CommissionAccrued;
+import com.marketplaceledger.shared.commission.CommissionBasis;
+import com.marketplaceledger.shared.commission.CommissionId;
 import com.marketplaceledger.shared.merchant.CompensationPlan;
 import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
 import com.marketplaceledger.shared.merchant.LevelRate;
@@ -52,6 +55,18 @@ final class NetworkBuilder {
         last = history.append(StreamIds.distributor(merchant, id), new DistributorEnrolled(merchant, id,
                 sponsorId == null ? null : DistributorId.of(sponsorId), upline, FEE, 1, at));
         return this;
+    }
+
+    /**
+     * A recruitment bonus to {@code beneficiaryId} for enrolling {@code recruitId}, on the recruit's
+     * stream as the command side records it; returns the event's position.
+     */
+    long recruitmentBonus(String beneficiaryId, String recruitId, long amount, Instant at) {
+        DistributorId recruit = DistributorId.of(recruitId);
+        last = history.append(StreamIds.distributor(merchant, recruit), new CommissionAccrued(merchant,
+                CommissionId.onEnrolment(recruit, CommissionBasis.RECRUITMENT, 1), DistributorId.of(beneficiaryId), 1,
+                CommissionBasis.RECRUITMENT, Money.of(amount, "CNY"), null, null, 1, null, recruit, at));
+        return last;
     }
 
     /** A root D-1 with {@code recruits} recruits under it in one level: 2 + recruits people, 3 levels with the merchant. */

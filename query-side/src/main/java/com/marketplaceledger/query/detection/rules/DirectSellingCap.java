@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection.rules;
 
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerEvidence;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
 import com.marketplaceledger.shared.detection.Measurement;
 import com.marketplaceledger.shared.detection.RuleCategory;
@@ -65,7 +66,7 @@ final class DirectSellingCap implements DetectionRule {
             }
         });
         List<Finding> findings = new ArrayList<>();
-        overCap.forEach((month, earners) -> findings.add(finding(month, earners, maxShare)));
+        overCap.forEach((month, earners) -> findings.add(finding(month, earners, maxShare, facts.earnerEvidence())));
         return findings;
     }
 
@@ -77,11 +78,11 @@ final class DirectSellingCap implements DetectionRule {
 
         private final PriorityQueue<EarnerMonth> worst = new PriorityQueue<>(WORST_FIRST.reversed());
         private long count;
-        private long evidenceTotal;
+        private long events;
 
         void add(EarnerMonth earner) {
             count++;
-            evidenceTotal += earner.evidence().total();
+            events += earner.events();
             worst.add(earner);
             if (worst.size() > Evidence.MOST) {
                 worst.poll();
@@ -92,15 +93,12 @@ final class DirectSellingCap implements DetectionRule {
             return worst.stream().sorted(WORST_FIRST).toList();
         }
 
-        Evidence evidence() {
-            var evidence = new Evidence.Gatherer();
-            worstFirst().forEach(earner -> evidence.add(earner.evidence()));
-            Evidence shown = evidence.evidence();
-            return new Evidence(shown.eventIds(), evidenceTotal);
+        Evidence evidence(EarnerEvidence lookup) {
+            return new Evidence(lookup.eventIds(worstFirst()), events);
         }
     }
 
-    private static Finding finding(YearMonth month, OverCap earners, long maxShare) {
+    private static Finding finding(YearMonth month, OverCap earners, long maxShare, EarnerEvidence lookup) {
         EarnerMonth worst = earners.worstFirst().get(0);
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(context("distributorsOverCap", earners.count, "distributors"));
@@ -111,7 +109,7 @@ final class DirectSellingCap implements DetectionRule {
         }
         measurements.add(context("worstPay", worst.pay(), MINOR_UNITS));
         measurements.add(context("worstOwnRetail", worst.ownRetail(), MINOR_UNITS));
-        Evidence evidence = earners.evidence();
+        Evidence evidence = earners.evidence(lookup);
         String worstRetail = worst.ownRetail() == 0
                 ? "with no retail sales of its own"
                 : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()), percent(worstShare));

@@ -29,6 +29,7 @@ import java.util.List;
  * @param productRetail     sales of product listings to end customers
  * @param productInternal   purchases of product listings by participants
  * @param earners           each paid participant's months, by month and distributor
+ * @param earnerEvidence    the events behind the earners' months that a finding shows
  * @param reorders          participants' product purchases after their first, in time order
  * @param refunds           refund requests, in the order they were made
  * @param buybackBasisPoints the buyback rate of the plan in force, null without a plan
@@ -53,6 +54,7 @@ public record NetworkFacts(
         Tally productInternal,
         List<Month> months,
         Rows<EarnerMonth> earners,
+        EarnerEvidence earnerEvidence,
         Rows<Reorder> reorders,
         Rows<RefundCase> refunds,
         Integer buybackBasisPoints,
@@ -87,10 +89,25 @@ public record NetworkFacts(
      * @param performancePay  the part paid on its downline's sales and purchases
      * @param ownRetail       its own sales to end customers in the month
      * @param customers       distinct end customers it sold to in the month
-     * @param evidence        its commission events of the month, then its retail sales
+     * @param events          its commission events and retail sales of the month: the evidence behind it
      */
     public record EarnerMonth(YearMonth month, String distributorId, long pay, long performancePay, long ownRetail,
-                              long customers, Evidence evidence) {
+                              long customers, long events) {
+    }
+
+    /**
+     * The events behind earners' months, read only for those a finding shows: reading them for
+     * every paid month of a million-distributor network was most of its judgement.
+     */
+    @FunctionalInterface
+    public interface EarnerEvidence {
+
+        /**
+         * The ids of these earners' events, earner by earner in the order given (each earner's
+         * first commissions of the month, then its first retail sales), at most
+         * {@link Evidence#MOST} in all.
+         */
+        List<String> eventIds(List<EarnerMonth> earners);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection.rules;
 
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerEvidence;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
 import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
@@ -53,31 +54,39 @@ final class TenCustomers implements DetectionRule {
         List<Finding> findings = new ArrayList<>();
         months.forEach((month, bonused) -> {
             if (bonused.below > 0 && bonused.below * 10_000 >= minShare * bonused.count) {
-                findings.add(finding(month, bonused, minCustomers, minShare));
+                findings.add(finding(month, bonused, minCustomers, minShare, facts.earnerEvidence()));
             }
         });
         return findings;
     }
 
-    /** A month's earners of a performance bonus, and those of them short of customers. */
+    /**
+     * A month's earners of a performance bonus, and those of them short of customers: how many,
+     * and the first of them, as many as the evidence can show (each shows at least one event).
+     */
     private static final class Bonused {
 
         private long count;
         private long below;
         private long fewest = Long.MAX_VALUE;
-        private final Evidence.Gatherer evidence = new Evidence.Gatherer();
+        private long events;
+        private final List<EarnerMonth> shown = new ArrayList<>();
 
         void add(EarnerMonth earner, long minCustomers) {
             count++;
             if (earner.customers() < minCustomers) {
                 below++;
                 fewest = Math.min(fewest, earner.customers());
-                evidence.add(earner.evidence());
+                events += earner.events();
+                if (shown.size() < Evidence.MOST) {
+                    shown.add(earner);
+                }
             }
         }
     }
 
-    private static Finding finding(YearMonth month, Bonused bonused, long minCustomers, long minShare) {
+    private static Finding finding(YearMonth month, Bonused bonused, long minCustomers, long minShare,
+                                   EarnerEvidence lookup) {
         return new Finding(month.toString(),
                 List.of(shareCompared("shareBelowMinCustomers", share(bonused.below, bonused.count), ">=", minShare),
                         context("earnersBelowMinCustomers", bonused.below, "distributors"),
@@ -86,6 +95,6 @@ final class TenCustomers implements DetectionRule {
                 "In %s, %d of the %s paid a performance bonus (%s) had sold to fewer than %d retail customers"
                         .formatted(month, bonused.below, count(bonused.count, "distributor"),
                                 percent(share(bonused.below, bonused.count)), minCustomers),
-                bonused.evidence.evidence());
+                new Evidence(lookup.eventIds(bonused.shown), bonused.events));
     }
 }

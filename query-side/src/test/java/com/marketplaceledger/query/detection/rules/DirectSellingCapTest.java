@@ -22,7 +22,7 @@ class DirectSellingCapTest {
     private final DirectSellingCap rule = new DirectSellingCap();
 
     private static EarnerMonth earner(String month, String distributor, long pay, long ownRetail) {
-        return new EarnerMonth(month(month), distributor, pay, 0, ownRetail, 1, evidence("C-" + distributor + "-" + month));
+        return new EarnerMonth(month(month), distributor, pay, 0, ownRetail, 1, 1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection.rules;
 
+import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerEvidence;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.EarnerMonth;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Month;
 import com.marketplaceledger.query.detection.rules.NetworkFacts.Penalty;
@@ -37,6 +38,9 @@ final class Facts {
     Tally productInternal = Tally.NONE;
     final List<Month> months = new ArrayList<>();
     final List<EarnerMonth> earners = new ArrayList<>();
+    /** Each earner's month is proven by one commission, C-{distributor}-{month}. */
+    EarnerEvidence earnerEvidence = shown -> shown.stream().limit(Evidence.MOST)
+            .map(e -> "C-" + e.distributorId() + "-" + e.month()).toList();
     final List<Reorder> reorders = new ArrayList<>();
     final List<RefundCase> refunds = new ArrayList<>();
     Integer buybackBasisPoints;
@@ -50,7 +54,7 @@ final class Facts {
     NetworkFacts facts() {
         return new NetworkFacts(merchantId, null, asOf, people, levels, enrolments, joiningFees, gatePurchases, gatePlans,
                 headcountPay, teamPay, participantPurchases, collectedFromParticipantsCny, productRetail, productInternal,
-                months, Rows.of(earners), Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty);
+                months, Rows.of(earners), earnerEvidence, Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty);
     }
 
     /** The evidence of events with the given ids, all of them kept. */

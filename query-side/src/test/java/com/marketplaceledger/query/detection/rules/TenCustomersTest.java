@@ -18,8 +18,7 @@ class TenCustomersTest {
     private final TenCustomers rule = new TenCustomers();
 
     private static EarnerMonth earner(String month, String distributor, long performancePay, long customers) {
-        return new EarnerMonth(month(month), distributor, performancePay + 100, performancePay, 1000, customers,
-                evidence("C-" + distributor + "-" + month));
+        return new EarnerMonth(month(month), distributor, performancePay + 100, performancePay, 1000, customers, 1);
     }
 
     @Test
@@ -73,5 +72,21 @@ class TenCustomersTest {
         assertThat(findings).extracting(Finding::period).containsExactly("2026-01", "2026-03");
         assertThat(findings.get(0).evidence()).isEqualTo(evidence("C-D-2-2026-01", "C-D-1-2026-01"));
         assertThat(Facts.measurement(findings.get(0), "fewestCustomers").value()).isEqualTo(BigDecimal.valueOf(3));
+    }
+
+    @Test
+    void thousands_short_of_customers_show_the_first_thousand_and_count_every_event_behind_them() {
+        Facts network = network();
+        for (int n = 1; n <= 1_500; n++) {
+            network.earners.add(new EarnerMonth(month("2026-03"), "D-" + n, 600, 500, 1000, 2, 3));
+        }
+        network.earners.add(earner("2026-03", "D-ok", 500, 10));
+
+        Finding finding = judge(rule, network.facts()).get(0);
+
+        assertThat(Facts.measurement(finding, "earnersBelowMinCustomers").value()).isEqualByComparingTo("1500");
+        assertThat(finding.evidence().eventIds()).hasSize(Evidence.MOST)
+                .startsWith("C-D-1-2026-03", "C-D-2-2026-03").endsWith("C-D-1000-2026-03");
+        assertThat(finding.evidence().total()).as("three events behind each of 1,500 earners").isEqualTo(4_500);
     }
 }
