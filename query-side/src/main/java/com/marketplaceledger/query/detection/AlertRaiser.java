@@ -8,6 +8,7 @@ import com.marketplaceledger.shared.referral.DistributorId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,8 @@ class AlertRaiser {
             eventStore.publish(new GenericDomainEventMessage<>(ALERT_TYPE,
                     StreamIds.alert(event.merchantId(), event.alertId().value()), 0, event, MetaData.emptyInstance()));
             return true;
-        } catch (ConcurrencyException alreadyRaised) {
+        } catch (AggregateStreamCreationException | ConcurrencyException alreadyRaised) {
+            // Axon reports a taken first sequence number as a stream that cannot be created
             return false;
         }
     }
