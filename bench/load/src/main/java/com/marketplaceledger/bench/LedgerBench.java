@@ -64,7 +64,7 @@ public final class LedgerBench {
     static final class Traffic {
         @Option(names = "--rate", defaultValue = "500", description = "requests per second, open loop (default: ${DEFAULT-VALUE})")
         int rate;
-        @Option(names = "--seconds", defaultValue = "20", description = "length of each load (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seconds", defaultValue = "20", description = "length of each load, and of the warm-up before the REST one (default: ${DEFAULT-VALUE})")
         int seconds;
         @Option(names = "--clients", defaultValue = "32", description = "clients at saturation (default: ${DEFAULT-VALUE})")
         int clients;
