@@ -53,7 +53,7 @@ class Backtest {
             Set<String> raised = raisedAlerts.raisedIds(network);
             for (LocalDate day : eventDays(network, from, to)) {
                 evaluations++;
-                for (var candidate : evaluator.evaluate(network, null, day, ruleSet)) {
+                for (var candidate : evaluator.evaluate(evaluator.facts(network, null, day), ruleSet)) {
                     if (seen.add(candidate.alertId().value())) {
                         var finding = candidate.finding();
                         alerts.add(new BacktestAlert(candidate.alertId().value(), network, candidate.rule().ruleId(),

@@ -2,6 +2,7 @@ package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.consistency.ReadModelPositions;
 import com.marketplaceledger.query.detection.RuleCatalogue.RuleSet;
+import com.marketplaceledger.query.detection.rules.NetworkFacts;
 import com.marketplaceledger.query.operations.ReadModelRebuilds;
 import com.marketplaceledger.query.projection.BackgroundRounds;
 import com.marketplaceledger.query.projection.BusinessCalendar;
@@ -106,14 +107,16 @@ class ContinuousDetection extends BackgroundRounds {
                 : network.day().isAfter(now) ? now : network.day();
         RuleSet active = catalogue.active();
         Set<String> raised = alerts.raisedIds(merchantId);
-        for (var candidate : evaluator.evaluate(merchantId, null, today, active)) {
+        // one load of the facts for the active rule set and the shadow one
+        NetworkFacts facts = evaluator.facts(merchantId, null, today);
+        for (var candidate : evaluator.evaluate(facts, active)) {
             if (!raised.contains(candidate.alertId().value())) {
                 raiser.raise(merchantId, null, today, candidate);
             }
         }
         Integer shadowVersion = shadow.ruleSetVersion();
         if (shadowVersion != null) {
-            for (var candidate : evaluator.evaluate(merchantId, null, today, catalogue.ruleSet(shadowVersion))) {
+            for (var candidate : evaluator.evaluate(facts, catalogue.ruleSet(shadowVersion))) {
                 var finding = candidate.finding();
                 jdbc.update("""
                                 INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,

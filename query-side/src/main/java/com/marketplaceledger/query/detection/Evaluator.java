@@ -19,7 +19,7 @@ import java.util.List;
 class Evaluator {
 
     /** A finding of one rule version, with the id its alert has (or would have). */
-    record Candidate(RuleVersion rule, int ruleSetVersion, Finding finding, AlertId alertId, NetworkFacts facts) {
+    record Candidate(RuleVersion rule, int ruleSetVersion, Finding finding, AlertId alertId) {
     }
 
     private final FactsLoader facts;
@@ -28,15 +28,11 @@ class Evaluator {
         this.facts = facts;
     }
 
-    List<Candidate> evaluate(String merchantId, String subtreeRootId, LocalDate asOf, RuleSet ruleSet) {
-        return evaluate(facts.load(merchantId, subtreeRootId, asOf), ruleSet);
-    }
-
     List<Candidate> evaluate(NetworkFacts network, RuleSet ruleSet) {
         return ruleSet.rules().stream()
                 .flatMap(rule -> rule.rule().evaluate(network, rule.thresholds()).stream()
                         .map(finding -> new Candidate(rule, ruleSet.version(), finding,
-                                alertId(rule, network.merchantId(), network.subtreeRootId(), finding.period()), network)))
+                                alertId(rule, network.merchantId(), network.subtreeRootId(), finding.period()))))
                 .toList();
     }
 

@@ -32,7 +32,7 @@ class AlertRaiserIntegrationTest extends QuerySideIntegrationTest {
         var finding = new Finding("2026-01", List.of(new Measurement("people", BigDecimal.valueOf(30), "people", ">=",
                 BigDecimal.valueOf(30))), "30 people in 3 levels", new Evidence(List.of("E-1"), 1));
         // what two evaluations racing each other raise, before the read model shows either alert
-        var candidate = new Candidate(rule, active.version(), finding, Evaluator.alertId(rule, merchant, null, "2026-01"), null);
+        var candidate = new Candidate(rule, active.version(), finding, Evaluator.alertId(rule, merchant, null, "2026-01"));
         LocalDate observedOn = LocalDate.parse("2026-01-31");
 
         assertThat(raiser.raise(merchant, null, observedOn, candidate)).isTrue();
