@@ -13,7 +13,11 @@ import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.access.LedgerTokens;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
 import org.assertj.core.api.SoftAssertions;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -304,6 +308,19 @@ class AccessControlIntegrationTest extends LedgerApiTestBase {
     void aRequestWithoutATokenIsUnauthenticated() {
         String merchant = registeredMerchant("M-acl-none");
         assertUnauthorized(sale(merchant, null), "unauthenticated");
+    }
+
+    @Test
+    void aBearerTokenSentAgainIsAnsweredFromTheTokensAlreadyVerified(@Autowired JwtDecoder decoder) {
+        String token = TestTokens.merchant("M-acl-again");
+
+        assertThat(decoder.decode(token)).isSameAs(decoder.decode(token));
+    }
+
+    @Test
+    void requestsAreObservedButSpringSecurityInsideThemIsNot(@Autowired ObservationRegistry observations) {
+        assertThat(Observation.start("http.server.requests", observations).isNoop()).isFalse();
+        assertThat(Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
     }
 
     @Test

@@ -7,14 +7,20 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What both services need to know about callers: ledger roles from the token's {@code roles}
@@ -36,6 +42,23 @@ public class LedgerSecurityAutoConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> ledgerClaimsValidator() {
         return new LedgerClaimsValidator();
+    }
+
+    /**
+     * Whatever decoder Spring Boot configures (a public key file, or an identity provider's key
+     * set) verifies each token once; {@link VerifiedTokens} answers its repeats.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokens(Environment environment) {
+        long size = environment.getProperty("ledger.security.verified-tokens.size", Long.class, 10_000L);
+        Duration ttl = environment.getProperty("ledger.security.verified-tokens.ttl", Duration.class, Duration.ofMinutes(5));
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && size > 0
+                        ? new VerifiedTokens(decoder, size, ttl, Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     /** Spring Security's firewall refusals (e.g. "/../" in a path) as problems too. */

@@ -45,8 +45,14 @@ public class ReadModelPositions {
         return positions;
     }
 
-    /** Whether every read model has handled the event at {@code position}. */
+    /**
+     * Whether every read model has handled the event at {@code position}. Positions count from 1, so
+     * 0, the head of a store with no events, is held by every read model, even one with no token yet.
+     */
     public boolean allHaveProcessed(long position) {
+        if (position < 1) {
+            return true;
+        }
         return segmentTokens().values().stream()
                 .allMatch(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position)));
     }

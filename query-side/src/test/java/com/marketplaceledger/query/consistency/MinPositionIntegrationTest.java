@@ -6,11 +6,14 @@ import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -31,6 +34,12 @@ class MinPositionIntegrationTest extends QuerySideIntegrationTest {
     Serializer serializer;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    TokenSchema tokens;
 
     @Test
     void a_query_right_after_a_write_sees_the_write() {
@@ -79,6 +88,19 @@ class MinPositionIntegrationTest extends QuerySideIntegrationTest {
             assertThat(caughtUp.status()).as(caughtUp.raw().body()).isEqualTo(200);
             assertThat(caughtUp.body().get("distributorId").asText()).isEqualTo("D-1");
         }
+    }
+
+    /** Position 0 is the head of a store with no events: nothing to wait for, though no read model has a token yet. */
+    @Test
+    void position_0_names_no_event_and_is_held_before_any_read_model_has_a_token() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS read_model.no_tokens_yet (LIKE axon.token_entry)");
+        var noTokens = TokenSchema.builder().setTokenTable("read_model.no_tokens_yet")
+                .setProcessorNameColumn(tokens.processorNameColumn()).setTokenColumn(tokens.tokenColumn())
+                .setTokenTypeColumn(tokens.tokenTypeColumn()).build();
+        var newStore = new ReadModelPositions(jdbc, noTokens, serializer, processing);
+
+        assertThat(newStore.allHaveProcessed(0)).isTrue();
+        assertThat(newStore.allHaveProcessed(1)).isFalse();
     }
 
     private long appendWithoutCommit(Connection connection, String stream, Object event) throws Exception {
