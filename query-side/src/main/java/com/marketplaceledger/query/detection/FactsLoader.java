@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -285,7 +286,7 @@ class FactsLoader {
             var shown = new MapSqlParameterSource(params.getValues())
                     .addValue("months", earners.stream().map(e -> e.month().atDay(1).toString()).toArray(String[]::new))
                     .addValue("distributors", earners.stream().map(EarnerMonth::distributorId).toArray(String[]::new))
-                    .addValue("from", java.sql.Date.valueOf(earners.stream().map(EarnerMonth::month).min(YearMonth::compareTo)
+                    .addValue("from", Date.valueOf(earners.stream().map(EarnerMonth::month).min(YearMonth::compareTo)
                             .orElseThrow().atDay(1)))
                     .addValue("most", Evidence.MOST)
                     .addValue("each", EARNER_EVENTS);
@@ -389,7 +390,7 @@ class FactsLoader {
             return null;
         }
         LocalDate penalisedOn = calendar.dayOf((java.time.Instant) penalties.get(0)[0]);
-        var since = new MapSqlParameterSource(params.getValues()).addValue("since", java.sql.Date.valueOf(penalisedOn));
+        var since = new MapSqlParameterSource(params.getValues()).addValue("since", Date.valueOf(penalisedOn));
         var joined = jdbc.queryForObject(scope.members("""
                 SELECT count(*) AS n, (array_agg(event_id ORDER BY enrolled_at, event_id))[1 : %d] AS ids
                 FROM read_model.distributor
