@@ -203,6 +203,7 @@ class RegulatorApiIntegrationTest extends QuerySideIntegrationTest {
             "/alerts?merchantId=M%00,                                400, invalid-parameter",
             "/history?stream=sale/M%00/S-1,                          400, invalid-parameter",
             "/merchants/M-nobody/accounts,                           404, unknown-merchant",
+            "/merchants/M-nobody/distributors/D-1,                   404, unknown-merchant",
             "/merchants/M-regulator-1/distributors/D-404,            404, unknown-distributor",
             "/merchants/M-regulator-1/distributors/D-404/downline,   404, unknown-distributor",
             "/merchants/M-regulator-1?asOf=2026-13-01,               400, invalid-parameter",
