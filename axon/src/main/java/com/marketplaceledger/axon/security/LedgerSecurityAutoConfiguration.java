@@ -83,7 +83,13 @@ public class LedgerSecurityAutoConfiguration {
     }
 
     static boolean headerValueAllowed(String value) {
-        return value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) || StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
+            }
+        }
+        return true;
     }
 
     /** Spring Security's firewall refusals (e.g. "/../" in a path) as problems too. */

@@ -81,7 +81,7 @@ class ContinuousDetection extends BackgroundRounds {
                         row.getDate(3) == null ? null : row.getDate(3).toLocalDate()));
         int judged = 0;
         for (Pending network : pending) {
-            if (network.position() > 0 && !positions.allHaveProcessed(network.position())
+            if (!positions.allHaveProcessed(network.position())
                     || !pacing.due(network.merchantId(), clock.instant())) {
                 continue;
             }
