@@ -23,6 +23,10 @@ import java.util.Optional;
 /**
  * Read access to the facts that command handlers need from outside the aggregate they act on.
  * Reads run in the command's transaction, after every earlier command's directory update.
+ *
+ * <p>Facts that never change once recorded are remembered ({@link RememberedFacts}): that a merchant
+ * is registered, a plan version's terms, an enrolled distributor's upline. What can change or
+ * appear (a listing, whether a distributor or a newer plan exists) is read every time.
  */
 @Component
 public class Directory {
@@ -30,25 +34,45 @@ public class Directory {
     static final ObjectMapper JSON = LedgerJson.objectMapper();
 
     private final JdbcTemplate jdbc;
+    private final RememberedFacts remembered;
 
-    Directory(JdbcTemplate jdbc) {
+    Directory(JdbcTemplate jdbc, RememberedFacts remembered) {
         this.jdbc = jdbc;
+        this.remembered = remembered;
     }
 
     public boolean merchantExists(MerchantId merchant) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
+        if (remembered.merchantRegistered(merchant)) {
+            return true;
+        }
+        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT exists(SELECT 1 FROM command_side.merchant WHERE merchant_id = ?)",
                 Boolean.class, merchant.value()));
+        if (exists) {
+            remembered.rememberMerchant(merchant);
+        }
+        return exists;
     }
 
     /** The newest plan version in force at the given business time, if the merchant had declared one by then. */
     public Optional<PlanInForce> planInForce(MerchantId merchant, Instant at) {
         return jdbc.query("""
-                        SELECT plan_version, plan::text FROM command_side.plan_version
+                        SELECT plan_version FROM command_side.plan_version
                         WHERE merchant_id = ? AND in_force_from <= ?
                         ORDER BY plan_version DESC LIMIT 1""",
-                (rs, i) -> new PlanInForce(rs.getInt(1), readPlan(rs.getString(2))),
-                merchant.value(), Timestamp.from(at)).stream().findFirst();
+                (rs, i) -> rs.getInt(1), merchant.value(), Timestamp.from(at)).stream().findFirst()
+                .map(version -> new PlanInForce(version, plan(merchant, version)));
+    }
+
+    private CompensationPlan plan(MerchantId merchant, int version) {
+        CompensationPlan plan = remembered.plan(merchant, version);
+        if (plan == null) {
+            plan = readPlan(jdbc.queryForObject(
+                    "SELECT plan::text FROM command_side.plan_version WHERE merchant_id = ? AND plan_version = ?",
+                    String.class, merchant.value(), version));
+            remembered.rememberPlan(merchant, version, plan);
+        }
+        return plan;
     }
 
     public Optional<ListingFacts> listing(MerchantId merchant, ListingId listing) {
@@ -61,11 +85,17 @@ public class Directory {
     }
 
     public Optional<DistributorFacts> distributor(MerchantId merchant, DistributorId distributor) {
-        return jdbc.query("""
+        DistributorFacts known = remembered.distributor(merchant, distributor);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<DistributorFacts> found = jdbc.query("""
                         SELECT upline FROM command_side.distributor
                         WHERE merchant_id = ? AND distributor_id = ?""",
                 (rs, i) -> new DistributorFacts(distributor, toIds(rs.getArray(1))),
                 merchant.value(), distributor.value()).stream().findFirst();
+        found.ifPresent(facts -> remembered.rememberDistributor(merchant, facts));
+        return found;
     }
 
     private static List<DistributorId> toIds(Array array) throws SQLException {
