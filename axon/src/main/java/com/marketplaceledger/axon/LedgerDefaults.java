@@ -21,6 +21,9 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             // A JDBC batch of INSERTs (read model rows, an event's stream) goes to PostgreSQL as
             // multi-row INSERTs instead of one statement execution per row.
             Map.entry("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true"),
+            // pg_stat_activity names the service of each connection (what an operator, or the
+            // ingestion benchmark's CPU shares, needs to tell them apart).
+            Map.entry("spring.datasource.hikari.data-source-properties.ApplicationName", "${spring.application.name:marketplace-ledger}"),
             // Without a server the connector fails start-up after a few seconds; opt in explicitly.
             Map.entry("axon.axonserver.enabled", "false"),
             // The build and run machines have no internet.

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,7 @@ final class Ingestion {
             before = head(db);
         }
         var feeder = new Feeder(target.commandSide, target::merchantToken);
+        var cpu = CpuUse.start(target);
         long seedBase = System.currentTimeMillis() % 1_000_000_000L * 1_000;
         ExecutorService pool = Executors.newFixedThreadPool(merchants);
         long start = System.nanoTime();
@@ -65,10 +67,12 @@ final class Ingestion {
                 events = row.getLong(1);
             }
         }
+        Map<String, Long> used = cpu.used();
         double baseline = baseline(target, before);
         results.add(new Figure("bulk ingestion (import API, durable)", events / seconds, "events/s", baseline,
                 "same rows, batched INSERT straight into PostgreSQL", TARGET, true,
                 String.format("%,d events of %d merchants x %s %d", events, merchants, kind, size)));
+        CpuUse.report(results, used, events, "appended");
         return new Fed(events, seconds, before);
     }
 

@@ -69,7 +69,7 @@ public final class Results {
     }
 
     private static String line(Figure f) {
-        return String.format(Locale.ROOT, "%-44s %14s %-10s%s%s", f.name(), number(f.value()), f.unit(),
+        return String.format(Locale.ROOT, "%-54s %14s %-10s%s%s", f.name(), number(f.value()), f.unit(),
                 f.baseline() == null ? "" : String.format(Locale.ROOT, "  baseline %s (%s), ratio %.2f",
                         number(f.baseline()), f.baselineName(), f.ratio() == null ? 0 : f.ratio()),
                 f.met() == null ? "" : f.met() ? "  target met" : "  target NOT met");

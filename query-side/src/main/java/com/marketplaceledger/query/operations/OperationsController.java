@@ -77,8 +77,11 @@ class OperationsController {
     @GetMapping("/read-models/{processor}/replay")
     @Operation(summary = "The latest rebuild's progress: positions replayed of the target, rate, time left; "
             + "once caught up, the read model's checksum")
-    ReplayProgress.Progress replay(@Parameter(description = PROCESSOR) @PathVariable String processor) {
-        return progress.of(processor);
+    ReplayProgress.Progress replay(@Parameter(description = PROCESSOR) @PathVariable String processor,
+                                   @Parameter(description = "false: leave the checksum out (it reads every row of the "
+                                           + "read model), for a client that only waits for the replay")
+                                   @RequestParam(defaultValue = "true") boolean checksum) {
+        return progress.of(processor, checksum);
     }
 
     @GetMapping("/read-models/{processor}/checksum")

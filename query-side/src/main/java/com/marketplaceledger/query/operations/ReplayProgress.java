@@ -40,8 +40,11 @@ class ReplayProgress {
         this.checksums = checksums;
     }
 
-    /** The latest rebuild's progress; a read model never rebuilt here answers not replaying, with no figures. */
-    Progress of(String processor) {
+    /**
+     * The latest rebuild's progress; a read model never rebuilt here answers not replaying, with no
+     * figures. Once caught up, with the checksum if asked for.
+     */
+    Progress of(String processor, boolean withChecksum) {
         boolean replaying = rebuilds.isReplaying(processor);
         Replay replay = rebuilds.latestReplay(processor).orElse(null);
         if (replay == null) {
@@ -59,6 +62,6 @@ class ReplayProgress {
         BigDecimal percent = target == 0 ? BigDecimal.valueOf(100)
                 : BigDecimal.valueOf(done * 100).divide(BigDecimal.valueOf(target), 1, RoundingMode.DOWN);
         return new Progress(processor, replaying, replay.startedAt(), finishedAt, target, done, percent, perSecond,
-                secondsLeft, replaying ? null : checksums.of(processor));
+                secondsLeft, replaying || !withChecksum ? null : checksums.of(processor));
     }
 }

@@ -53,6 +53,21 @@ class ReplayProgressIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void aClientThatOnlyWaitsForTheReplayCanLeaveTheChecksumOut() throws Exception {
+        Walkthrough.record(newHistory(), "M-replay-2");
+        awaitDetectionSettled();
+        assertThat(api().post("/operations/read-models/casework/rebuild").status()).isEqualTo(202);
+        JsonNode done = awaitReplayed("casework");
+
+        JsonNode without = api().ok("/operations/read-models/casework/replay?checksum=false");
+
+        assertThat(without.path("replaying").asBoolean()).isFalse();
+        assertThat(without.path("finishedAt").asText()).isEqualTo(done.path("finishedAt").asText());
+        assertThat(without.path("checksum").isNull()).isTrue();
+        assertThat(done.path("checksum").path("checksum").asText()).isEqualTo(checksum("casework"));
+    }
+
+    @Test
     void anUnknownReadModelHasNoReplayOrChecksum() {
         assertThat(api().get("/operations/read-models/no-such-model/replay").status()).isEqualTo(404);
         assertThat(api().get("/operations/read-models/no-such-model/checksum").status()).isEqualTo(404);
