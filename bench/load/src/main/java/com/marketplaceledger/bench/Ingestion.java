@@ -1,6 +1,7 @@
 package com.marketplaceledger.bench;
 
 import com.marketplaceledger.bench.Results.Figure;
+import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.simulator.Feeder;
 import com.marketplaceledger.simulator.Scenario;
 import com.marketplaceledger.simulator.ScenarioKind;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ import java.util.concurrent.Future;
 final class Ingestion {
 
     static final double TARGET = 20_000;
+    static final String LIVE = "bulk ingestion (import API, durable)";
+    static final String PAUSED = "bulk ingestion, read models paused (import API, durable)";
     private static final int BASELINE_BATCH = 1_000;
 
     private Ingestion() {
@@ -35,45 +39,96 @@ final class Ingestion {
     record Fed(long events, double seconds, long fromPosition) {
     }
 
-    static Fed run(Target target, Results results, ScenarioKind kind, int merchants, int size) throws Exception {
+    /**
+     * @param pauseReadModels pause every read model during the import (and its baseline), as if they
+     *                        ran on other cores, then resume them and time their catching up
+     */
+    static Fed run(Target target, Results results, ScenarioKind kind, int merchants, int size,
+                   boolean pauseReadModels) throws Exception {
         long before;
         try (Connection db = target.database()) {
             before = head(db);
         }
-        var feeder = new Feeder(target.commandSide, target::merchantToken);
-        var cpu = CpuUse.start(target);
-        long seedBase = System.currentTimeMillis() % 1_000_000_000L * 1_000;
-        ExecutorService pool = Executors.newFixedThreadPool(merchants);
-        long start = System.nanoTime();
+        var readModels = new ReadModelsSwitch(target);
+        if (pauseReadModels) {
+            readModels.pause();
+        }
         try {
-            List<Future<?>> feeds = new ArrayList<>();
-            for (int i = 0; i < merchants; i++) {
-                Scenario scenario = Scenario.of(kind, seedBase + i, size);
-                feeds.add(pool.submit(() -> feeder.feed(scenario)));
+            var feeder = new Feeder(target.commandSide, target::merchantToken);
+            var cpu = CpuUse.start(target);
+            long seedBase = System.currentTimeMillis() % 1_000_000_000L * 1_000;
+            ExecutorService pool = Executors.newFixedThreadPool(merchants);
+            long start = System.nanoTime();
+            try {
+                List<Future<?>> feeds = new ArrayList<>();
+                for (int i = 0; i < merchants; i++) {
+                    Scenario scenario = Scenario.of(kind, seedBase + i, size);
+                    feeds.add(pool.submit(() -> feeder.feed(scenario)));
+                }
+                for (Future<?> feed : feeds) {
+                    feed.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            for (Future<?> feed : feeds) {
-                feed.get();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long events;
+            try (Connection db = target.database();
+                 PreparedStatement count = db.prepareStatement("SELECT count(*) FROM axon.domain_event_entry WHERE global_index > ?")) {
+                count.setLong(1, before);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    events = row.getLong(1);
+                }
             }
+            Map<String, Long> used = cpu.used();
+            double baseline = baseline(target, before);
+            String what = String.format("%,d events of %d merchants x %s %d", events, merchants, kind, size);
+            results.add(pauseReadModels
+                    ? new Figure(PAUSED, events / seconds, "events/s", baseline,
+                            "same rows, batched INSERT straight into PostgreSQL, read models paused too", TARGET, true, what)
+                    : new Figure(LIVE, events / seconds, "events/s", baseline,
+                            "same rows, batched INSERT straight into PostgreSQL", TARGET, true, what));
+            CpuUse.report(results, used, events, pauseReadModels ? "appended, read models paused" : "appended");
+            if (pauseReadModels) {
+                readModels.resume();
+                Duration caughtUp = Settle.await(target);
+                results.add(new Figure("read models catching up after the paused import", events / seconds(caughtUp),
+                        "events/s", null, null, null, true,
+                        String.format("%,d events in %.1f s, every read model at once", events, seconds(caughtUp))));
+            }
+            return new Fed(events, seconds, before);
         } finally {
-            pool.shutdownNow();
+            readModels.resume();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long events;
-        try (Connection db = target.database();
-             PreparedStatement count = db.prepareStatement("SELECT count(*) FROM axon.domain_event_entry WHERE global_index > ?")) {
-            count.setLong(1, before);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                events = row.getLong(1);
+    }
+
+    private static double seconds(Duration duration) {
+        return Math.max(duration.toMillis(), 1) / 1e3;
+    }
+
+    /** Pauses and resumes the query side's read models (an admin's operations API); resumes once. */
+    private static final class ReadModelsSwitch {
+
+        private final Target target;
+        private final Http http = new Http();
+        private boolean paused;
+
+        ReadModelsSwitch(Target target) {
+            this.target = target;
+        }
+
+        void pause() {
+            Http.ok(http.post(target.querySide.resolve("/operations/processors/pause"), target.token(LedgerRole.ADMIN), ""));
+            paused = true;
+        }
+
+        void resume() {
+            if (paused) {
+                paused = false;
+                Http.ok(http.post(target.querySide.resolve("/operations/processors/resume"), target.token(LedgerRole.ADMIN), ""));
             }
         }
-        Map<String, Long> used = cpu.used();
-        double baseline = baseline(target, before);
-        results.add(new Figure("bulk ingestion (import API, durable)", events / seconds, "events/s", baseline,
-                "same rows, batched INSERT straight into PostgreSQL", TARGET, true,
-                String.format("%,d events of %d merchants x %s %d", events, merchants, kind, size)));
-        CpuUse.report(results, used, events, "appended");
-        return new Fed(events, seconds, before);
     }
 
     static long head(Connection db) throws SQLException {

@@ -59,6 +59,9 @@ public final class LedgerBench {
         int merchants;
         @Option(names = "--size", defaultValue = "10000", description = "participants of each (default: ${DEFAULT-VALUE})")
         int size;
+        @Option(names = "--pause-read-models", description = {"pause the query side's read models during the import, as if "
+                + "they ran on other cores; resume them after it and time their catching up"})
+        boolean pauseReadModels;
     }
 
     static final class Traffic {
@@ -85,7 +88,7 @@ public final class LedgerBench {
 
         @Override
         void measure(Results results) throws Exception {
-            Ingestion.run(target, results, load.kind, load.merchants, load.size);
+            Ingestion.run(target, results, load.kind, load.merchants, load.size, load.pauseReadModels);
             Settle.await(target);
             RestCommands.run(target, results, traffic.rate, traffic.seconds, traffic.clients);
             Settle.await(target);
@@ -102,7 +105,7 @@ public final class LedgerBench {
 
         @Override
         void measure(Results results) throws Exception {
-            Ingestion.run(target, results, load.kind, load.merchants, load.size);
+            Ingestion.run(target, results, load.kind, load.merchants, load.size, load.pauseReadModels);
         }
     }
 

@@ -20,7 +20,8 @@ final class Settle {
     private Settle() {
     }
 
-    static void await(Target target) throws Exception {
+    /** Returns how long it waited. */
+    static Duration await(Target target) throws Exception {
         Http http = new Http();
         String token = target.token(LedgerRole.AUDITOR);
         long head = JSON.readTree(Http.ok(http.get(target.querySide.resolve("/stream/position"), token)).body())
@@ -31,11 +32,11 @@ final class Settle {
             // the query side answers once every read model has handled the head, or 503 after its wait
             HttpResponse<String> answer = http.get(target.querySide.resolve("/stream/position?minPosition=" + head), token);
             if (answer.statusCode() == 200) {
-                long seconds = Duration.between(start, Instant.now()).toSeconds();
-                if (seconds > 1) {
-                    System.out.printf("read models caught up with position %,d after %d s%n", head, seconds);
+                Duration waited = Duration.between(start, Instant.now());
+                if (waited.toSeconds() > 1) {
+                    System.out.printf("read models caught up with position %,d after %d s%n", head, waited.toSeconds());
                 }
-                return;
+                return waited;
             }
             if (answer.statusCode() != 503 || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("read models did not catch up with position " + head + ": "

@@ -64,7 +64,8 @@ class AccessRules {
                 .requestMatchers(GET, "/export").access(anyOf(AUDITOR))
                 .requestMatchers(GET, "/operations/**").access(anyOf(AUDITOR, ADMIN))
                 .requestMatchers(POST, "/operations/read-models/**").access(anyOf(AUDITOR, ADMIN))
-                .requestMatchers(POST, "/operations/dead-letters/**").access(anyOf(ADMIN)));
+                .requestMatchers(POST, "/operations/dead-letters/**").access(anyOf(ADMIN))
+                .requestMatchers(POST, "/operations/processors/**").access(anyOf(ADMIN)));
     }
 
     /** As the read side answers for a merchant it does not know (QueryRefused.notFound). */

@@ -57,15 +57,22 @@ class OperationsController {
     record Rebuild(List<String> processors) {
     }
 
+    /** The processors paused, or resumed. */
+    record Paused(List<String> processors) {
+    }
+
     private final ReadModelProcessors processors;
     private final DeadLetters deadLetters;
     private final ReadModelRebuilds rebuilds;
     private final ReplayProgress progress;
     private final ReadModelChecksums checksums;
+    private final ReadModelPauses pauses;
     private final OversightLog oversight;
 
     OperationsController(ReadModelProcessors processors, DeadLetters deadLetters, ReadModelRebuilds rebuilds,
-                         ReplayProgress progress, ReadModelChecksums checksums, OversightLog oversight) {
+                         ReplayProgress progress, ReadModelChecksums checksums, ReadModelPauses pauses,
+                         OversightLog oversight) {
+        this.pauses = pauses;
         this.oversight = oversight;
         this.processors = processors;
         this.deadLetters = deadLetters;
@@ -95,6 +102,26 @@ class OperationsController {
     @Operation(summary = "Each read model's processor: running, in error, replaying, its segments' positions and its dead letters")
     Processors processors() {
         return new Processors(processors.names().stream().map(this::status).toList());
+    }
+
+    @PostMapping("/processors/pause")
+    @Operation(summary = "Pauses every read model's processor, each at the end of its batch: for a bulk load, which "
+            + "the read models then take in from their tokens once resumed. Queries answer from the read models as "
+            + "they stand; a wait for minPosition runs out meanwhile")
+    @ApiResponse(responseCode = "200", description = "The processors paused")
+    @ApiResponse(responseCode = "409", description = "A rebuild is still replaying (rule rebuild-in-progress)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "503", description = "A processor did not stop in time (rule processor-not-stopping)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    Paused pause() {
+        return new Paused(pauses.pause());
+    }
+
+    @PostMapping("/processors/resume")
+    @Operation(summary = "Starts again the processors paused; they catch up from their tokens")
+    @ApiResponse(responseCode = "200", description = "The processors resumed, none when nothing was paused")
+    Paused resume() {
+        return new Paused(pauses.resume());
     }
 
     @GetMapping("/dead-letters")

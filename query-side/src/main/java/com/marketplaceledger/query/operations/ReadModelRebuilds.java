@@ -172,7 +172,7 @@ public class ReadModelRebuilds {
                         "the read model of " + name + " cannot be replayed");
             }
             log.info("rebuilding read model {}: shutting its processor down", name);
-            shutDown(name, processor);
+            stop(name);
             replays.put(name, new Replay(Instant.now(), positions.head(), null));
             try {
                 processors.transactions().executeInTransaction(() -> {
@@ -193,9 +193,10 @@ public class ReadModelRebuilds {
 
     /**
      * Shuts the processor down, waiting a bounded time: a processor that does not stop (a batch
-     * that hangs) is left to finish stopping and then started again as it was, not reset.
+     * that hangs) is left to finish stopping and then started again as it was (not reset, not paused).
      */
-    private void shutDown(String name, StreamingEventProcessor processor) {
+    void stop(String name) {
+        StreamingEventProcessor processor = processors.require(name);
         CompletableFuture<Void> stopped = processor.shutdownAsync();
         try {
             stopped.get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);

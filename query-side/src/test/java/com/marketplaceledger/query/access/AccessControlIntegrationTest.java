@@ -148,6 +148,8 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
         EXPECTED.put("POST /operations/read-models/{processor}/rebuild", OPERATORS);
         EXPECTED.put("POST /operations/read-models/rebuild", OPERATORS);
         EXPECTED.put("POST /operations/dead-letters/{processor}/retry", ADMIN_ONLY);
+        EXPECTED.put("POST /operations/processors/pause", ADMIN_ONLY);
+        EXPECTED.put("POST /operations/processors/resume", ADMIN_ONLY);
     }
 
     /**
@@ -457,6 +459,9 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
         } finally {
             if (endpoint.startsWith("POST /operations/read-models/")) {
                 awaitReplays();
+            }
+            if (endpoint.equals("POST /operations/processors/pause")) {
+                api.as(token(ADMIN)).post("/operations/processors/resume");
             }
         }
     }

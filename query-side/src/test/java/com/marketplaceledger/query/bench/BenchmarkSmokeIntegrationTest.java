@@ -87,6 +87,29 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
     }
 
 
+    @Test
+    void ingestionWithTheReadModelsPausedMeasuresTheImportAndThenTheirCatchingUp() throws IOException {
+        Path run = Files.createDirectories(work.resolve("run-paused"));
+        Files.writeString(run.resolve("command-side.pid"), String.valueOf(commandSide.pid()));
+        Files.writeString(run.resolve("query-side.pid"), String.valueOf(ProcessHandle.current().pid()));
+        Path out = work.resolve("results-paused");
+
+        int exit = LedgerBench.run("ingest", "--pause-read-models", "--command-url", commandSide.baseUrl(),
+                "--query-url", "http://localhost:" + port, "--db-url", QuerySideDatabase.jdbcUrl(),
+                "--signing-key", TestTokens.issuer().privateKey().toString(), "--run-dir", run.toString(),
+                "--out", out.toString(), "--merchants", "1", "--size", "30");
+
+        assertThat(exit).isZero();
+        Map<String, JsonNode> figures = figures(out);
+        assertThat(figures).containsKeys("bulk ingestion, read models paused (import API, durable)",
+                "read models catching up after the paused import",
+                "CPU per event appended, read models paused: all of the above");
+        assertThat(figures).doesNotContainKey("bulk ingestion (import API, durable)");
+        assertThat(figures.get("read models catching up after the paused import").path("value").asDouble()).isPositive();
+        assertThat(api().ok("/operations/processors").path("processors")).as("resumed after the import")
+                .allSatisfy(processor -> assertThat(processor.path("running").asBoolean()).isTrue());
+    }
+
     private static Map<String, JsonNode> figures(Path out) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
             Path jsonl = files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).findFirst().orElseThrow();
