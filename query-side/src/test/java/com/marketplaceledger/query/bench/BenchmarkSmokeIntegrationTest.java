@@ -51,9 +51,7 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
 
     @Test
     void everyBenchmarkMeasuresEveryFigureOfTheTable() throws IOException {
-        Path run = Files.createDirectories(work.resolve("run"));
-        Files.writeString(run.resolve("command-side.pid"), String.valueOf(commandSide.pid()));
-        Files.writeString(run.resolve("query-side.pid"), String.valueOf(ProcessHandle.current().pid()));
+        Path run = runDir("run");
         Path out = work.resolve("results");
 
         int exit = LedgerBench.run("all", "--command-url", commandSide.baseUrl(), "--query-url", "http://localhost:" + port,
@@ -89,9 +87,7 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
 
     @Test
     void ingestionWithTheReadModelsPausedMeasuresTheImportAndThenTheirCatchingUp() throws IOException {
-        Path run = Files.createDirectories(work.resolve("run-paused"));
-        Files.writeString(run.resolve("command-side.pid"), String.valueOf(commandSide.pid()));
-        Files.writeString(run.resolve("query-side.pid"), String.valueOf(ProcessHandle.current().pid()));
+        Path run = runDir("run-paused");
         Path out = work.resolve("results-paused");
 
         int exit = LedgerBench.run("ingest", "--pause-read-models", "--command-url", commandSide.baseUrl(),
@@ -108,6 +104,14 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
         assertThat(figures.get("read models catching up after the paused import").path("value").asDouble()).isPositive();
         assertThat(api().ok("/operations/processors").path("processors")).as("resumed after the import")
                 .allSatisfy(processor -> assertThat(processor.path("running").asBoolean()).isTrue());
+    }
+
+    /** Where ./ledger up would keep the pid files: the command side's process, and this JVM as the query side. */
+    private Path runDir(String name) throws IOException {
+        Path run = Files.createDirectories(work.resolve(name));
+        Files.writeString(run.resolve("command-side.pid"), String.valueOf(commandSide.pid()));
+        Files.writeString(run.resolve("query-side.pid"), String.valueOf(ProcessHandle.current().pid()));
+        return run;
     }
 
     private static Map<String, JsonNode> figures(Path out) throws IOException {
