@@ -36,14 +36,11 @@ final class Ingestion {
     private Ingestion() {
     }
 
-    record Fed(long events, double seconds, long fromPosition) {
-    }
-
     /**
      * @param pauseReadModels pause every read model during the import (and its baseline), as if they
      *                        ran on other cores, then resume them and time their catching up
      */
-    static Fed run(Target target, Results results, ScenarioKind kind, int merchants, int size,
+    static void run(Target target, Results results, ScenarioKind kind, int merchants, int size,
                    boolean pauseReadModels) throws Exception {
         long before;
         try (Connection db = target.database()) {
@@ -97,7 +94,6 @@ final class Ingestion {
                         "events/s", null, null, null, true,
                         String.format("%,d events in %.1f s, every read model at once", events, seconds(caughtUp))));
             }
-            return new Fed(events, seconds, before);
         } finally {
             readModels.resume();
         }

@@ -5,7 +5,6 @@ import com.marketplaceledger.query.web.QueryRefused;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -42,9 +41,7 @@ class ReadModelPauses {
     synchronized List<String> pause() {
         List<String> replaying = rebuilds.replaying();
         if (!replaying.isEmpty()) {
-            throw new QueryRefused(HttpStatus.CONFLICT, "rebuild-in-progress", "processor",
-                    "a rebuild of " + String.join(", ", replaying) + " is still replaying; pause once it has caught up")
-                    .with("replaying", replaying);
+            throw ReadModelRebuilds.stillReplaying(replaying, "pause once it has caught up");
         }
         for (String name : processors.names()) {
             rebuilds.stop(name);

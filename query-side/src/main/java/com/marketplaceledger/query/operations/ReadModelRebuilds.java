@@ -137,6 +137,13 @@ public class ReadModelRebuilds {
         return processors.names().stream().filter(this::isReplaying).toList();
     }
 
+    /** The 409 for an operation asked while these processors replay; {@code advice} says what to do. */
+    static QueryRefused stillReplaying(List<String> replaying, String advice) {
+        return new QueryRefused(HttpStatus.CONFLICT, "rebuild-in-progress", "processor",
+                "a rebuild of " + String.join(", ", replaying) + " is still replaying; " + advice)
+                .with("replaying", replaying);
+    }
+
     /**
      * Waits until the processor's replay has caught up with the position it had at the reset.
      *
@@ -156,9 +163,7 @@ public class ReadModelRebuilds {
         synchronized (admission) {
             List<String> busy = requested.stream().filter(this::isReplaying).toList();
             if (!busy.isEmpty()) {
-                throw new QueryRefused(HttpStatus.CONFLICT, "rebuild-in-progress", "processor",
-                        "a rebuild of " + String.join(", ", busy) + " is still replaying; wait until it has caught up")
-                        .with("replaying", busy);
+                throw stillReplaying(busy, "wait until it has caught up");
             }
             starting.addAll(requested);
         }
@@ -206,10 +211,10 @@ public class ReadModelRebuilds {
             stopped.thenRun(processor::start);
             throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "processor-not-stopping", "processor",
                     "the processor of " + name + " did not stop within " + shutdownTimeout.toSeconds()
-                            + " s; nothing was reset, try again later")
+                            + " s and runs on as it was; try again later")
                     .retryAfter(30);
         } catch (ExecutionException e) {
-            log.warn("the processor of {} failed to stop cleanly; resetting it all the same", name, e.getCause());
+            log.warn("the processor of {} failed to stop cleanly; it counts as stopped", name, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped.thenRun(processor::start);

@@ -251,6 +251,11 @@ class OperationsIntegrationTest extends QuerySideIntegrationTest {
         OperationsHttp.Answer all = http.post("/operations/read-models/rebuild");
         assertProblem(all, 409, "rebuild-in-progress", "processor");
         assertThat(projection.resets.get()).as("neither refused rebuild reset anything").isEqualTo(resets + 1);
+        OperationsHttp.Answer pause = http.post("/operations/processors/pause");
+        assertProblem(pause, 409, "rebuild-in-progress", "processor");
+        assertThat(pause.body().get("replaying").get(0).asText()).isEqualTo(POISON_TEST);
+        assertThat(processor(http.get("/operations/processors").ok(200).get("processors"), POISON_TEST)
+                .get("running").asBoolean()).as("a refused pause stops nothing").isTrue();
 
         projection.release();
         rebuilds.awaitRebuilt(POISON_TEST, WAIT);

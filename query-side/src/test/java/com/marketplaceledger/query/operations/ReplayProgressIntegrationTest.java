@@ -65,6 +65,9 @@ class ReplayProgressIntegrationTest extends QuerySideIntegrationTest {
         assertThat(without.path("finishedAt").asText()).isEqualTo(done.path("finishedAt").asText());
         assertThat(without.path("checksum").isNull()).isTrue();
         assertThat(done.path("checksum").path("checksum").asText()).isEqualTo(checksum("casework"));
+        var notABoolean = api().get("/operations/read-models/casework/replay?checksum=perhaps");
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(notABoolean.contentType()).startsWith("application/problem+json");
     }
 
     @Test
