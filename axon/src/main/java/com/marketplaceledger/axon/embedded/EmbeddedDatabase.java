@@ -4,11 +4,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -102,7 +105,7 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDirectory, e);
         }
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false) // zonky deletes the directory on close by default
                 // zonky starts PostgreSQL with fsync and synchronous_commit off, for tests' speed; the ledger's
@@ -110,6 +113,33 @@ public final class EmbeddedDatabase {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setPort(port);
+        sizedFor(physicalMemory()).forEach(builder::setServerConfig);
+        return builder;
+    }
+
+    /**
+     * PostgreSQL's defaults fit a small shared host: 128 MB of buffers, and a checkpoint whenever
+     * 1 GB of WAL has been written. Under a ledger's write load that meant a checkpoint every few
+     * seconds, and after each one the first change to a page writes the whole page to the WAL
+     * again. These are the usual sizes for a server of its own: a quarter of the memory for
+     * buffers, checkpoints every 15 minutes or 8 GB of WAL, and the buffers' contents reloaded
+     * after a restart (pg_prewarm's autoprewarm), so queries do not start from disk.
+     */
+    static Map<String, String> sizedFor(long memoryBytes) {
+        long mib = memoryBytes / (1024 * 1024);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("shared_buffers", Math.min(Math.max(mib / 4, 128), 8192) + "MB");
+        settings.put("effective_cache_size", Math.max(mib / 2, 512) + "MB");
+        settings.put("max_wal_size", "8GB");
+        settings.put("checkpoint_timeout", "15min");
+        settings.put("shared_preload_libraries", "pg_prewarm");
+        return settings;
+    }
+
+    private static long physicalMemory() {
+        // the container's limit where there is one
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 
     static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {

@@ -35,4 +35,54 @@ class EmbeddedDatabaseTest {
             assertThat(synchronousCommit.getString(1)).isEqualTo("on");
         }
     }
+
+    @Test
+    void theLedgersOwnDatabaseIsSizedForAServerOfItsOwn() throws IOException, SQLException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.persistent(data, port));
+             Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            assertThat(setting(connection, "max_wal_size")).isEqualTo("8GB");
+            assertThat(setting(connection, "checkpoint_timeout")).isEqualTo("15min");
+            assertThat(setting(connection, "shared_preload_libraries")).isEqualTo("pg_prewarm");
+            String expectedBuffers = EmbeddedDatabase.sizedFor(physicalMemory()).get("shared_buffers");
+            assertThat(bytes(connection, setting(connection, "shared_buffers")))
+                    .isEqualTo(bytes(connection, expectedBuffers)).isGreaterThan(128L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void buffersAreAQuarterOfTheMemoryWithinBounds() {
+        long gib = 1024L * 1024 * 1024;
+
+        assertThat(EmbeddedDatabase.sizedFor(24 * gib)).containsEntry("shared_buffers", "6144MB")
+                .containsEntry("effective_cache_size", "12288MB");
+        assertThat(EmbeddedDatabase.sizedFor(gib / 4)).containsEntry("shared_buffers", "128MB")
+                .containsEntry("effective_cache_size", "512MB");
+        assertThat(EmbeddedDatabase.sizedFor(256 * gib)).containsEntry("shared_buffers", "8192MB");
+    }
+
+    private static String setting(Connection connection, String name) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("SHOW " + name)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static long bytes(Connection connection, String size) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT pg_size_bytes(?)")) {
+            query.setString(1, size);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+    }
 }
