@@ -76,7 +76,7 @@ class BenchmarkSmokeIntegrationTest extends QuerySideIntegrationTest {
         assertThat(figures).allSatisfy((name, figure) -> assertThat(figure.path("value").asDouble()).as(name)
                 .isGreaterThanOrEqualTo(name.startsWith("CPU per event ") ? 0 : Double.MIN_VALUE));
         for (String withBaseline : List.of("bulk ingestion (import API, durable)", "REST commands at saturation",
-                "replay of every read model")) {
+                "replay of every read model", "genealogy query p99", "genealogy query p99, as of a past day")) {
             assertThat(figures.get(withBaseline).path("baseline").asDouble()).as(withBaseline).isPositive();
         }
         try (Stream<Path> files = Files.list(out)) {
