@@ -136,7 +136,7 @@ public final class EmbeddedDatabase {
         return settings;
     }
 
-    private static long physicalMemory() {
+    static long physicalMemory() {
         // the container's limit where there is one
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();

@@ -20,11 +20,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void theLedgersOwnDatabaseCommitsDurably() throws IOException, SQLException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.persistent(data, port));
+        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.persistent(data, freePort()));
              Connection connection = postgres.getPostgresDatabase().getConnection();
              ResultSet fsync = connection.createStatement().executeQuery("SHOW fsync");
              ResultSet synchronousCommit = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
@@ -38,16 +34,12 @@ class EmbeddedDatabaseTest {
 
     @Test
     void theLedgersOwnDatabaseIsSizedForAServerOfItsOwn() throws IOException, SQLException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.persistent(data, port));
+        try (EmbeddedPostgres postgres = EmbeddedDatabase.start(EmbeddedDatabase.persistent(data, freePort()));
              Connection connection = postgres.getPostgresDatabase().getConnection()) {
             assertThat(setting(connection, "max_wal_size")).isEqualTo("8GB");
             assertThat(setting(connection, "checkpoint_timeout")).isEqualTo("15min");
             assertThat(setting(connection, "shared_preload_libraries")).isEqualTo("pg_prewarm");
-            String expectedBuffers = EmbeddedDatabase.sizedFor(physicalMemory()).get("shared_buffers");
+            String expectedBuffers = EmbeddedDatabase.sizedFor(EmbeddedDatabase.physicalMemory()).get("shared_buffers");
             assertThat(bytes(connection, setting(connection, "shared_buffers")))
                     .isEqualTo(bytes(connection, expectedBuffers)).isGreaterThan(128L * 1024 * 1024);
         }
@@ -81,8 +73,9 @@ class EmbeddedDatabaseTest {
         }
     }
 
-    private static long physicalMemory() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize();
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Genealogy queries on the largest network (not the flat one the REST benchmark enrols into): a distributor's level, upline, downline headcount and
  * depth, and accounts, for distributors drawn at random, now and as of the network's median
- * enrolment day; one request at a time, latency percentiles. Also the full risk evaluation of that
- * network.
+ * enrolment day; one request at a time, latency percentiles, beside the query side's health endpoint
+ * asked the same way. Also the full risk evaluation of that network.
  */
 final class Genealogy {
 
