@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Where the CPU of a benchmark goes, from /proc: each service, the database's work for each (its
  * connections name their service), the rest of the database, and this driver. Divided by the
- * events of the run, it says what one event costs and so how many two cores can take. Figures are
+ * events (or commands) of the run, it says what one costs and so how many two cores can take. Figures are
  * left out where /proc does not show a process (another machine's database, another OS). A
  * connection that ends during the run counts with the rest of the database, its whole life long.
  */
@@ -55,16 +55,22 @@ final class CpuUse {
 
     /** Adds what each part {@link #used} per event of the run ({@code what}: appended, replayed). */
     static void report(Results results, Map<String, Long> used, long events, String what) {
-        if (events == 0) {
-            return;
-        }
-        String name = "CPU per event " + what + ": ";
-        used.forEach((part, ticks) -> results.add(figure(name + part, ticks, events)));
-        results.add(figure(name + "all of the above", used.values().stream().mapToLong(Long::longValue).sum(), events));
+        report(results, used, events, "event", what);
     }
 
-    private static Figure figure(String name, long ticks, long events) {
-        return new Figure(name, ticks * 1e6 / TICKS_PER_SECOND / events, "µs/event", null, null, null, false, null);
+    /** Adds what each part {@link #used} per {@code unit} (an event, a command) of the run. */
+    static void report(Results results, Map<String, Long> used, long units, String unit, String what) {
+        if (units == 0) {
+            return;
+        }
+        String name = "CPU per " + unit + " " + what + ": ";
+        used.forEach((part, ticks) -> results.add(figure(name + part, ticks, units, unit)));
+        results.add(figure(name + "all of the above", used.values().stream().mapToLong(Long::longValue).sum(), units,
+                unit));
+    }
+
+    private static Figure figure(String name, long ticks, long units, String unit) {
+        return new Figure(name, ticks * 1e6 / TICKS_PER_SECOND / units, "µs/" + unit, null, null, null, false, null);
     }
 
     private static Map<Long, Use> uses(Target target) throws SQLException {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import java.util.function.LongFunction;
  * Single commands over REST: enrolments of new root distributors of one merchant (each its own
  * stream), sent open-loop at a fixed rate with latency counted from when each request was due (so
  * a stall is not hidden), then closed-loop by many clients to saturation. The baseline is the same
- * service's health endpoint under the same load.
+ * service's health endpoint under the same load. At saturation it also reports the CPU each process
+ * used per command, counted until the read models have taken the commands in.
  *
  * <p>Both are warmed up first by the same load, uncounted: a service started a moment before, or
  * that has only imported until now, compiles its request path while the first seconds of load
@@ -37,7 +39,7 @@ final class RestCommands {
     private RestCommands() {
     }
 
-    static void run(Target target, Results results, int rate, int seconds, int clients) {
+    static void run(Target target, Results results, int rate, int seconds, int clients) throws Exception {
         Http http = new Http();
         String merchant = MERCHANT_PREFIX + System.currentTimeMillis();
         String token = target.merchantToken(merchant);
@@ -66,10 +68,20 @@ final class RestCommands {
         results.add(new Figure("REST command p99 at " + rate + "/s", millis(commands.getValueAtPercentile(99)), "ms",
                 millis(empty.getValueAtPercentile(99)), "health endpoint, same load", TARGET_P99_MS, false, load));
 
-        double saturated = closedLoop(http, command, clients, seconds);
-        double emptySaturated = closedLoop(http, i -> health, clients, seconds);
-        results.add(new Figure("REST commands at saturation", saturated, "commands/s", emptySaturated,
-                "health endpoint, same clients", TARGET_SATURATION, true, clients + " clients for " + seconds + " s"));
+        // CPU until the read models have taken the commands in too: what one command costs the whole ledger
+        var cpu = CpuUse.start(target);
+        Saturation saturated = closedLoop(http, command, clients, seconds);
+        Settle.await(target);
+        Map<String, Long> used = cpu.used();
+        Saturation emptySaturated = closedLoop(http, i -> health, clients, seconds);
+        results.add(new Figure("REST commands at saturation", saturated.perSecond(), "commands/s",
+                emptySaturated.perSecond(), "health endpoint, same clients", TARGET_SATURATION, true,
+                clients + " clients for " + seconds + " s"));
+        CpuUse.report(results, used, saturated.answered(), "command", "at saturation");
+    }
+
+    /** Requests answered with 2xx, and their rate over the load. */
+    private record Saturation(long answered, double perSecond) {
     }
 
     private static String failed(long sent, long succeeded) {
@@ -113,7 +125,7 @@ final class RestCommands {
         return histogram;
     }
 
-    private static double closedLoop(Http http, LongFunction<HttpRequest> request, int clients, int seconds) {
+    private static Saturation closedLoop(Http http, LongFunction<HttpRequest> request, int clients, int seconds) {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -137,7 +149,7 @@ final class RestCommands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new Saturation(done.get(), done.get() / ((System.nanoTime() - start) / 1e9));
     }
 
     private static double millis(long micros) {
