@@ -53,12 +53,7 @@ final class CpuUse {
         return parts;
     }
 
-    /** Adds what each part {@link #used} per event of the run ({@code what}: appended, replayed). */
-    static void report(Results results, Map<String, Long> used, long events, String what) {
-        report(results, used, events, "event", what);
-    }
-
-    /** Adds what each part {@link #used} per {@code unit} (an event, a command) of the run. */
+    /** Adds what each part {@link #used} per {@code unit} of the run (an event appended, a command at saturation). */
     static void report(Results results, Map<String, Long> used, long units, String unit, String what) {
         if (units == 0) {
             return;

@@ -86,7 +86,7 @@ final class Ingestion {
                             "same rows, batched INSERT straight into PostgreSQL, read models paused too", TARGET, true, what)
                     : new Figure(LIVE, events / seconds, "events/s", baseline,
                             "same rows, batched INSERT straight into PostgreSQL", TARGET, true, what));
-            CpuUse.report(results, used, events, pauseReadModels ? "appended, read models paused" : "appended");
+            CpuUse.report(results, used, events, "event", pauseReadModels ? "appended, read models paused" : "appended");
             if (pauseReadModels) {
                 readModels.resume();
                 Duration caughtUp = Settle.await(target);

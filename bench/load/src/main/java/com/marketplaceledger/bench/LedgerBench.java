@@ -90,8 +90,7 @@ public final class LedgerBench {
         void measure(Results results) throws Exception {
             Ingestion.run(target, results, load.kind, load.merchants, load.size, load.pauseReadModels);
             Settle.await(target);
-            RestCommands.run(target, results, traffic.rate, traffic.seconds, traffic.clients);
-            Settle.await(target);
+            RestCommands.run(target, results, traffic.rate, traffic.seconds, traffic.clients); // waits for the read models itself
             Replay.run(target, results);
             Settle.await(target);
             Genealogy.run(target, results, sampling.samples);

@@ -59,7 +59,7 @@ final class Replay {
         results.add(new Figure("replay of every read model", positions / seconds, "events/s", plainRead(target),
                 "plain read of the event table", TARGET, true,
                 String.format("%,d events into %d read models in %.1f s", positions, readModels.size(), seconds)));
-        CpuUse.report(results, used, positions, "replayed");
+        CpuUse.report(results, used, positions, "event", "replayed");
         long checksumsStart = System.nanoTime();
         for (String readModel : readModels) {
             var answer = http.get(target.querySide.resolve("/operations/read-models/" + readModel + "/checksum"), token);
