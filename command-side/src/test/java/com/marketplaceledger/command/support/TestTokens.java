@@ -1,6 +1,6 @@
 package com.marketplaceledger.command.support;
 
-import com.marketplaceledger.axon.embedded.LocalIssuer;
+import com.marketplaceledger.shared.access.LocalIssuer;
 import com.marketplaceledger.shared.access.LedgerRole;
 
 /** One signing key per test JVM, in a temporary directory; the command side under test trusts it. */

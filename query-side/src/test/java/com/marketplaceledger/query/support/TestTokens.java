@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.support;
 
-import com.marketplaceledger.axon.embedded.LocalIssuer;
+import com.marketplaceledger.shared.access.LocalIssuer;
 import com.marketplaceledger.shared.access.LedgerRole;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
 

@@ -1,4 +1,4 @@
-package com.marketplaceledger.axon.embedded;
+package com.marketplaceledger.shared.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +37,8 @@ class LocalIssuerTest {
     }
 
     @Test
-    void mainWritesATokenPerRoleTheMerchantOneForTheMerchantGiven() throws IOException {
-        LocalIssuer.main(new String[] {"--data-dir", data.toString(), "--merchant", "M-sh-002", "--days", "2"});
+    void writesATokenPerRoleTheMerchantOneForTheMerchantGiven() throws IOException {
+        LocalIssuer.open(data).writeTokens("M-sh-002", Duration.ofDays(2));
 
         JsonNode merchant = claims(Files.readString(data.resolve("tokens/merchant.jwt")).strip());
         assertThat(merchant.path("merchant_id").asText()).isEqualTo("M-sh-002");

@@ -1,7 +1,5 @@
-package com.marketplaceledger.axon.embedded;
+package com.marketplaceledger.shared.access;
 
-import com.marketplaceledger.shared.access.LedgerRole;
-import com.marketplaceledger.shared.access.LedgerTokens;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
 
 import java.io.IOException;
@@ -11,16 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The signing key and tokens of the embedded default, for the {@code ledger} launcher:
- * {@code [--data-dir DIR] [--merchant ID] [--days N]} keeps one RSA key under {@code DIR/keys}
- * (made on first use, never replaced; the services verify tokens with its public half) and writes
- * fresh tokens to {@code DIR/tokens}: {@code merchant.jwt} for merchant ID, {@code regulator.jwt},
- * {@code auditor.jwt} and {@code admin.jwt}. With {@code --print ROLE [--merchant ID]} it prints
- * one token instead. A deployment with an identity provider has no use for it.
+ * The signing key and tokens of the embedded default: one RSA key under {@code DIR/keys} (made on
+ * first use, never replaced; the services verify tokens with its public half), and tokens signed
+ * with it, for the launcher ({@code ./ledger up} and {@code ./ledger token}), the simulator and the
+ * tests. A deployment with an identity provider has no use for it.
  */
 public final class LocalIssuer {
 
@@ -66,7 +62,7 @@ public final class LocalIssuer {
 
     /** A day-long token for the role: the merchant's own for a merchant, the role's name as subject otherwise. */
     public String mint(LedgerRole role, String merchant) {
-        return mint(grant(role, merchant));
+        return mint(role, merchant, Duration.ofDays(1));
     }
 
     public PrivateKey signingKey() {
@@ -78,41 +74,25 @@ public final class LocalIssuer {
         return LedgerTokens.mint(signingKey, grant, Duration.ofDays(1));
     }
 
-    public static void main(String[] args) throws IOException {
-        Path dataDir = Path.of("data");
-        String merchant = "M-hz-001";
-        String print = null;
-        int days = 30;
-        for (int i = 0; i < args.length; i++) {
-            if (i + 1 >= args.length) {
-                fail("missing value for " + args[i]);
-            }
-            switch (args[i]) {
-                case "--data-dir" -> dataDir = Path.of(args[++i]);
-                case "--merchant" -> merchant = args[++i];
-                case "--print" -> print = args[++i];
-                case "--days" -> days = parseDays(args[++i]);
-                default -> fail("unknown argument '" + args[i] + "' (usage: [--data-dir DIR] [--merchant ID] [--days N] [--print ROLE])");
-            }
-        }
-        PrivateKey key = open(dataDir).signingKey();
-        Duration lifetime = Duration.ofDays(days);
-        if (print != null) {
-            String roleName = print;
-            LedgerRole role = LedgerRole.fromClaim(print)
-                    .orElseGet(() -> fail("unknown role '" + roleName + "' (merchant, regulator, auditor or admin)"));
-            System.out.println(LedgerTokens.mint(key, grant(role, merchant), lifetime));
-            return;
-        }
+    /**
+     * Writes a fresh token per role to {@code tokens/} (owner-only): {@code merchant.jwt} for
+     * {@code merchant}, the others for the role itself. Answers the files written, by role.
+     */
+    public Map<LedgerRole, Path> writeTokens(String merchant, Duration lifetime) throws IOException {
         Path tokens = Files.createDirectories(dataDir.resolve("tokens"));
-        Map<String, String> written = new TreeMap<>();
+        Map<LedgerRole, Path> written = new EnumMap<>(LedgerRole.class);
         for (LedgerRole role : LedgerRole.values()) {
             Path file = tokens.resolve(role.claimValue() + ".jwt");
-            Files.writeString(file, LedgerTokens.mint(key, grant(role, merchant), lifetime) + "\n");
+            Files.writeString(file, mint(role, merchant, lifetime) + "\n");
             ownerOnly(file);
-            written.put(role.claimValue(), file.toString());
+            written.put(role, file);
         }
-        System.out.println("tokens valid for " + days + " days: " + written);
+        return written;
+    }
+
+    /** A token for the role (the merchant's own for a merchant), valid for {@code lifetime}. */
+    public String mint(LedgerRole role, String merchant, Duration lifetime) {
+        return LedgerTokens.mint(signingKey, grant(role, merchant), lifetime);
     }
 
     private static PrivateKey signingKey(Path dataDir) throws IOException {
@@ -138,23 +118,5 @@ public final class LocalIssuer {
         } catch (UnsupportedOperationException notPosix) {
             // a file system without POSIX permissions: nothing to restrict
         }
-    }
-
-    private static int parseDays(String value) {
-        try {
-            int days = Integer.parseInt(value);
-            if (days >= 1 && days <= 3650) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        return fail("--days must be a whole number from 1 to 3650, not '" + value + "'");
-    }
-
-    private static <T> T fail(String message) {
-        System.err.println("local-issuer: " + message);
-        System.exit(2);
-        throw new IllegalStateException(message);
     }
 }

@@ -1,0 +1,106 @@
+package com.marketplaceledger.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * What the launcher runs and where, read from the environment once: the repository whose jars it
+ * starts (the working directory), the data directory, the ports, and the database and tokens the
+ * services are pointed at. {@code ./ledger --help} lists the variables.
+ */
+record Settings(Path root, Path data, int databasePort, int commandPort, int queryPort, String externalDatabaseUrl,
+                String databaseUser, String databasePassword, List<String> javaOptions, String tokenMerchant,
+                boolean externalTokens) {
+
+    static Settings fromEnvironment(Map<String, String> env) {
+        Path root = Path.of("").toAbsolutePath();
+        return new Settings(root,
+                root.resolve(env.getOrDefault("LEDGER_DATA_DIR", "data")).normalize(),
+                port(env, "LEDGER_EMBEDDED_DB_PORT", 54329),
+                port(env, "LEDGER_COMMAND_PORT", 8080),
+                port(env, "LEDGER_QUERY_PORT", 8081),
+                blankToNull(env.get("LEDGER_DB_URL")),
+                env.getOrDefault("LEDGER_DB_USER", "postgres"),
+                env.getOrDefault("LEDGER_DB_PASSWORD", ""),
+                Arrays.asList(env.getOrDefault("LEDGER_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")),
+                env.getOrDefault("LEDGER_TOKEN_MERCHANT", "M-hz-001"),
+                blankToNull(env.get("LEDGER_JWT_PUBLIC_KEY")) != null
+                        || blankToNull(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")) != null);
+    }
+
+    boolean embeddedDatabase() {
+        return externalDatabaseUrl == null;
+    }
+
+    String databaseUrl() {
+        return embeddedDatabase() ? "jdbc:postgresql://localhost:" + databasePort + "/postgres" : externalDatabaseUrl;
+    }
+
+    Path logs() {
+        return data.resolve("logs");
+    }
+
+    Path run() {
+        return data.resolve("run");
+    }
+
+    Path postgresData() {
+        return data.resolve("postgres");
+    }
+
+    Path postgresBinaries() {
+        return data.resolve("postgres-binaries");
+    }
+
+    Path publicKey() {
+        return data.resolve("keys/signing-key.pub.pem");
+    }
+
+    /** The Spring Boot jar of a service module: its repackaged main artifact, not the *.original beside it. */
+    Path serviceJar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches(module + "-[0-9][^/]*\\.jar"))
+                    .filter(Settings::isBootJar)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Spring Boot jar in " + target + "; build with: mvn -DskipTests package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + target + "; build with: mvn -DskipTests package", e);
+        }
+    }
+
+    private static boolean isBootJar(Path jar) {
+        try (var file = new JarFile(jar.toFile())) {
+            return file.getEntry("BOOT-INF/lib/") != null || file.stream().anyMatch(e -> e.getName().startsWith("BOOT-INF/lib/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a port number (1 to 65535), not '" + value + "'");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
