@@ -160,8 +160,7 @@ class RetryIntegrationTest extends LedgerApiTestBase {
 
     @Test
     void aRetriedRefundIssueIsAnsweredAlreadyRecordedAndReversesCommissionsOnce() {
-        Network network = networkWithSale("M-retry-issue");
-        assertAccepted(post(network.sale() + "/refunds", Requests.requestRefund("R-1", 19900)));
+        Network network = networkWithRefundR1("M-retry-issue");
         ApiResponse first = recordedNow(post(network.sale() + "/refunds/R-1/issue", Requests.issueRefund()));
 
         assertAlreadyRecorded(() -> post(network.sale() + "/refunds/R-1/issue", Requests.issueRefund()), first);
@@ -172,8 +171,7 @@ class RetryIntegrationTest extends LedgerApiTestBase {
 
     @Test
     void aRefundIssuedAgainForAnotherAmountIsStillAlreadyDecided() {
-        Network network = networkWithSale("M-retry-issue-other");
-        assertAccepted(post(network.sale() + "/refunds", Requests.requestRefund("R-1", 19900)));
+        Network network = networkWithRefundR1("M-retry-issue-other");
         assertAccepted(post(network.sale() + "/refunds/R-1/issue", Requests.issueRefund()));
 
         ApiResponse other = withoutRecording(() -> post(network.sale() + "/refunds/R-1/issue", """
@@ -184,8 +182,7 @@ class RetryIntegrationTest extends LedgerApiTestBase {
 
     @Test
     void aRetriedRefundRefusalIsAnsweredAlreadyRecorded() {
-        Network network = networkWithSale("M-retry-refuse");
-        assertAccepted(post(network.sale() + "/refunds", Requests.requestRefund("R-1", 19900)));
+        Network network = networkWithRefundR1("M-retry-refuse");
         ApiResponse first = recordedNow(post(network.sale() + "/refunds/R-1/refuse", Requests.refuseRefund()));
 
         assertAlreadyRecorded(() -> post(network.sale() + "/refunds/R-1/refuse", Requests.refuseRefund()), first);
@@ -234,6 +231,13 @@ class RetryIntegrationTest extends LedgerApiTestBase {
                 .path("200").path("description").asText()).contains("already recorded");
         assertThat(paths.path("/merchants/{merchantId}/imports").path("post").path("description").asText())
                 .contains("alreadyRecorded");
+    }
+
+    /** {@link #networkWithSale} and refund R-1 requested for half of S-1. */
+    private Network networkWithRefundR1(String prefix) {
+        Network network = networkWithSale(prefix);
+        assertAccepted(post(network.sale() + "/refunds", Requests.requestRefund("R-1", 19900)));
+        return network;
     }
 
     /** A command recorded now: answered as before this feature, without alreadyRecorded. */
