@@ -288,7 +288,8 @@ class BadInputIntegrationTest extends LedgerApiTestBase {
         @Test
         void aSecondMerchantWithTheSameIdIsRefused() {
             String m = registeredMerchant("M-twice");
-            ApiResponse response = withoutRecording(() -> post("/merchants", Requests.registerMerchant(m)));
+            ApiResponse response = withoutRecording(() ->
+                    post("/merchants", Requests.registerMerchant(m).replace("Hangzhou Tea Co", "Shanghai Tea Co")));
             assertProblem(response, 409, "merchant-already-registered", "merchantId");
         }
 

@@ -51,11 +51,9 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
                 .formatted(saleId, listingId, sellerId, quantity);
     }
 
-    @Test
-    void anImportOfEveryKindOfCommandIsRecordedLineByLine() {
-        String m = registeredMerchant("M-import");
-        long before = EventTable.head();
-        List<String> lines = List.of(
+    /** One line of every kind of command, in business order (line 7 is blank): 12 commands. */
+    private static List<String> everyKindOfCommand(String m) {
+        return List.of(
                 PLAN,
                 listing("L-1", 10000),
                 listing("L-2", 500),
@@ -76,6 +74,13 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
                 """
                 {"type":"RefuseRefund","saleId":"S-1","refundId":"R-2","reason":"used","merchantId":"%s","occurredAt":"2026-01-12T00:00:00Z"}"""
                         .formatted(m));
+    }
+
+    @Test
+    void anImportOfEveryKindOfCommandIsRecordedLineByLine() {
+        String m = registeredMerchant("M-import");
+        long before = EventTable.head();
+        List<String> lines = everyKindOfCommand(m);
 
         ApiResponse response = postNdjson(m, String.join("\n", lines) + "\n");
 
@@ -148,7 +153,7 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
                 """
                 {"type":"RegisterMerchant","name":"x"}""",              // 6 not an importable command
                 listing("L-2", -5),                                     // 7 negative amount
-                listing("L-1", 1000),                                   // 8 second listing with the same id
+                listing("L-1", 2000),                                   // 8 another listing with the same id
                 """
                 {"type":"RecordSale","saleId":"S-2","listingId":"L-1","sellerId":"D-1","buyer":{"kind":"END_CUSTOMER"},"quantity":"two","occurredAt":"2026-01-10T00:00:00Z"}""", // 9 wrong type
                 enrol("D-2", "D-2"),                                    // 10 under itself
@@ -273,7 +278,7 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
                 listing("L-1", 1000),                                   // 1
                 enrol("D-1", null),                                     // 2
                 sale("S-1", "L-1", "D-1", 1),                           // 3
-                sale("S-1", "L-1", "D-1", 1),                           // 4 refused by the event table's unique key
+                sale("S-1", "L-1", "D-1", 2),                           // 4 another sale S-1: refused by the event table's unique key
                 enrol("D-2", "D-1"),                                    // 5
                 sale("S-2", "L-1", "D-2", 1));                          // 6
 
@@ -314,6 +319,83 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
                 "merchant/" + m, "distributor/" + m + "/D-1", "distributor/" + m + "/D-2",
                 "distributor/" + m + "/D-3", "distributor/" + m + "/D-4");
         assertThat(transactionsOf(m)).as("the registration's commit, then one for each line recorded alone").isEqualTo(5);
+    }
+
+    @Test
+    void anImportSentAgainIsAcceptedLineByLineAsAlreadyRecordedAndRecordsNothing() {
+        String m = registeredMerchant("M-import-again");
+        String ndjson = String.join("\n", everyKindOfCommand(m));
+        ApiResponse first = postNdjson(m, ndjson);
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(first.json().path("alreadyRecorded").asInt()).isZero();
+
+        ApiResponse again = withoutRecording(() -> postNdjson(m, ndjson));
+
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().path("accepted").asInt()).isEqualTo(12);
+        assertThat(again.json().path("alreadyRecorded").asInt()).isEqualTo(12);
+        assertThat(again.json().path("rejected").asInt()).isZero();
+        assertThat(list(again.json().path("lines"))).allSatisfy(line -> {
+            assertThat(line.path("status").asText()).isEqualTo("accepted");
+            assertThat(line.path("alreadyRecorded").asBoolean()).as("%s", line).isTrue();
+        });
+        assertThat(streamsAndPositions(again)).isEqualTo(streamsAndPositions(first));
+    }
+
+    @Test
+    void anImportCutOffAndSentAgainWholeRecordsEveryLineOnce() {
+        String m = registeredMerchant("M-import-cut-off");
+        List<String> lines = IntStream.rangeClosed(1, 250)
+                .mapToObj(i -> enrol("D-" + i, i == 1 ? null : "D-" + (i / 2))).toList();
+        // what a crash after the first two transactions (100 lines each in the tests) and half the third leaves
+        ApiResponse cutOff = postNdjson(m, String.join("\n", lines.subList(0, 150)));
+        assertThat(cutOff.status()).as("%s", cutOff).isEqualTo(200);
+
+        ApiResponse whole = postNdjson(m, String.join("\n", lines));
+
+        assertThat(whole.status()).as("%s", whole).isEqualTo(200);
+        assertThat(whole.json().path("accepted").asInt()).isEqualTo(250);
+        assertThat(whole.json().path("alreadyRecorded").asInt()).isEqualTo(150);
+        List<JsonNode> answered = list(whole.json().path("lines"));
+        assertThat(answered.subList(0, 150)).allSatisfy(line -> assertThat(line.path("alreadyRecorded").asBoolean()).isTrue());
+        assertThat(answered.subList(150, 250)).allSatisfy(line -> assertThat(line.has("alreadyRecorded")).isFalse());
+        assertThat(streamsAndPositions(whole).subList(0, 150)).isEqualTo(streamsAndPositions(cutOff));
+        assertThat(EventTable.ofMerchant(m)).filteredOn(e -> e.simpleType().equals("DistributorEnrolled"))
+                .extracting(StoredEvent::stream).hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLineChangedSinceItWasRecordedIsRejectedAsAConflictWhileTheUnchangedOneIsAlreadyRecorded() {
+        String m = registeredMerchant("M-import-changed");
+        ApiResponse first = postNdjson(m, String.join("\n", listing("L-1", 1000), enrol("D-1", null)));
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+
+        ApiResponse changed = withoutRecording(() -> postNdjson(m, String.join("\n", listing("L-1", 2000), enrol("D-1", null))));
+
+        assertProblem(changed, 422, "import-lines-rejected", null);
+        assertThat(changed.json().path("accepted").asInt()).isEqualTo(1);
+        assertThat(changed.json().path("alreadyRecorded").asInt()).isEqualTo(1);
+        assertThat(changed.json().path("rejected").asInt()).isEqualTo(1);
+        assertThat(list(changed.json().path("lines")))
+                .extracting(l -> l.path("status").asText(), l -> l.path("problem").path("rule").asText(null),
+                        l -> l.path("alreadyRecorded").asBoolean())
+                .containsExactly(tuple("rejected", "already-exists", false), tuple("accepted", null, true));
+    }
+
+    @Test
+    void theSameLineTwiceInOneImportIsRecordedOnce() {
+        String m = registeredMerchant("M-import-same-line");
+
+        ApiResponse response = postNdjson(m, String.join("\n", enrol("D-1", null), enrol("D-1", null)));
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("alreadyRecorded").asInt()).isEqualTo(1);
+        List<JsonNode> answered = list(response.json().path("lines"));
+        assertThat(answered.get(0).has("alreadyRecorded")).isFalse();
+        assertThat(answered.get(1).path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(answered.get(1).path("position").asLong()).isEqualTo(answered.get(0).path("position").asLong());
+        assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::simpleType)
+                .containsExactly("MerchantRegistered", "DistributorEnrolled");
     }
 
     /**
@@ -358,6 +440,12 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the transactions of " + merchantId, e);
         }
+    }
+
+    /** Each line's stream and position, in the order of the answer. */
+    private static List<String> streamsAndPositions(ApiResponse response) {
+        return list(response.json().path("lines")).stream()
+                .map(line -> line.path("stream").asText() + "@" + line.path("position").asLong()).toList();
     }
 
     private static List<JsonNode> list(JsonNode array) {

@@ -68,7 +68,11 @@ class ImportController {
 
     @PostMapping(path = "/merchants/{merchantId}/imports")
     @Operation(summary = "Import commands as NDJSON, one per line, each with a \"type\" naming the command",
-            description = "Answers 200 when every line was recorded; otherwise 422 problem+json listing each line's outcome.",
+            description = "Answers 200 when every line was recorded, now or before; otherwise 422 problem+json listing "
+                    + "each line's outcome. A line repeating a command recorded before (an import sent again after it "
+                    + "was cut off) is accepted with \"alreadyRecorded\": true and the stream and position it was "
+                    + "first recorded at; a line with a known id and other content is rejected as a conflict. "
+                    + "The summary counts the lines accepted, those of them already recorded, and those rejected.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string",
                             example = "{\"type\":\"EnrolDistributor\",\"distributorId\":\"D-1\",\"occurredAt\":\"2026-01-05T09:00:00Z\"}"))))
@@ -105,11 +109,7 @@ class ImportController {
             return answer(HttpStatus.UNPROCESSABLE_ENTITY, "import-lines-rejected",
                     rejected + " of " + outcomes.size() + " lines were rejected; the others were recorded", outcomes);
         }
-        var all = new LinkedHashMap<String, Object>();
-        all.put("accepted", outcomes.size());
-        all.put("rejected", 0);
-        all.put("lines", outcomes);
-        return ResponseEntity.ok(all);
+        return ResponseEntity.ok(summarise(outcomes));
     }
 
     private static ImportTransactions.Line line(MerchantId merchantId, int number, String text) {
@@ -122,6 +122,17 @@ class ImportController {
 
     private static long rejected(List<Map<String, Object>> outcomes) {
         return outcomes.stream().filter(outcome -> "rejected".equals(outcome.get("status"))).count();
+    }
+
+    /** How many lines were accepted (of them, how many had been recorded before) and rejected, then each line. */
+    private static Map<String, Object> summarise(List<Map<String, Object>> lines) {
+        long rejected = rejected(lines);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("accepted", lines.size() - rejected);
+        summary.put("alreadyRecorded", lines.stream().filter(line -> line.containsKey("alreadyRecorded")).count());
+        summary.put("rejected", rejected);
+        summary.put("lines", lines);
+        return summary;
     }
 
     private static MerchantCommand toCommand(MerchantId merchantId, String text) throws JsonProcessingException {
@@ -147,11 +158,8 @@ class ImportController {
 
     private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String rule, String detail,
                                                               List<Map<String, Object>> lines) {
-        long rejected = rejected(lines);
         ProblemDetail problem = Problems.problem(status, rule, null, detail);
-        problem.setProperty("accepted", lines.size() - rejected);
-        problem.setProperty("rejected", rejected);
-        problem.setProperty("lines", lines);
+        summarise(lines).forEach(problem::setProperty);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.asMap(problem));

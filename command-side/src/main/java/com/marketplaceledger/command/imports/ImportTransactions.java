@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -18,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records import lines several to a database transaction, each line in a savepoint of its own: a
- * refused line is rolled back alone, while the accepted ones share one commit (one fsync) instead
- * of paying one each, which is what limits a line-per-transaction import.
+ * Records import lines several to a database transaction, each line in a savepoint of its own
+ * ({@link LedgerCommands#send} takes one): a refused line is rolled back alone, while the accepted
+ * ones share one commit (one fsync) instead of paying one each, which is what limits a
+ * line-per-transaction import.
  *
  * <p>A transaction stays short in lines, time and global positions: while it is open, the
  * positions it took are gaps to the processors reading the stream, and each of them gives up on a
@@ -55,15 +55,12 @@ class ImportTransactions {
     private final Problems problems;
     private final Limits limits;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate savepoint;
 
     ImportTransactions(LedgerCommands commands, Problems problems, Limits limits, PlatformTransactionManager transactions) {
         this.commands = commands;
         this.problems = problems;
         this.limits = limits;
         this.transaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     int linesPerTransaction() {
@@ -95,7 +92,8 @@ class ImportTransactions {
         for (Line line : lines) {
             Map<String, Object> outcome = recordLine(line);
             outcomes.add(outcome);
-            if (outcome.get("position") instanceof Long position) {
+            // a line recorded before holds no position of this transaction
+            if (outcome.get("position") instanceof Long position && !outcome.containsKey("alreadyRecorded")) {
                 first = Math.min(first, position);
                 last = Math.max(last, position);
             }
@@ -119,12 +117,15 @@ class ImportTransactions {
             return rejected(line, line.problem());
         }
         try {
-            var accepted = savepoint.execute(status -> commands.send(line.command()));
+            var accepted = commands.send(line.command());
             var outcome = new LinkedHashMap<String, Object>();
             outcome.put("line", line.number());
             outcome.put("status", "accepted");
             outcome.put("stream", accepted.stream());
             outcome.put("position", accepted.position());
+            if (accepted.alreadyRecorded()) {
+                outcome.put("alreadyRecorded", true);
+            }
             return outcome;
         } catch (RuntimeException refused) {
             return rejected(line, refused);

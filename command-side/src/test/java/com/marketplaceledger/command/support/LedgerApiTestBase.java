@@ -18,9 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -114,6 +119,20 @@ public abstract class LedgerApiTestBase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + method + " " + path, e);
+        }
+    }
+
+    /** The same request sent from as many threads at once; the answers in the order the requests were submitted. */
+    protected static List<ApiResponse> concurrently(int threads, Supplier<ApiResponse> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new ArrayList<CompletableFuture<ApiResponse>>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(CompletableFuture.supplyAsync(request, pool));
+            }
+            return futures.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public record PublishListing(
         @NotNull MerchantId merchantId,
@@ -24,5 +25,11 @@ public record PublishListing(
     @TargetAggregateIdentifier
     public String streamId() {
         return merchantId == null || listingId == null ? null : StreamIds.listing(merchantId, listingId);
+    }
+
+    /** Creates the stream: its id identifies the command. */
+    @Override
+    public Optional<String> retryKey() {
+        return Optional.ofNullable(streamId());
     }
 }

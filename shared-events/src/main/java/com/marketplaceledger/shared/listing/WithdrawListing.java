@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public record WithdrawListing(
         @NotNull MerchantId merchantId,
@@ -18,5 +19,11 @@ public record WithdrawListing(
     @TargetAggregateIdentifier
     public String streamId() {
         return merchantId == null || listingId == null ? null : StreamIds.listing(merchantId, listingId);
+    }
+
+    /** A listing is withdrawn once. */
+    @Override
+    public Optional<String> retryKey() {
+        return Optional.ofNullable(streamId()).map(listing -> listing + "/withdrawal");
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public record RegisterMerchant(
         @NotNull MerchantId merchantId,
@@ -19,5 +20,11 @@ public record RegisterMerchant(
     @TargetAggregateIdentifier
     public String streamId() {
         return merchantId == null ? null : StreamIds.merchant(merchantId);
+    }
+
+    /** Creates the stream: its id identifies the command. */
+    @Override
+    public Optional<String> retryKey() {
+        return Optional.ofNullable(streamId());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Enrols a new distributor through a referral. Without a sponsor the distributor is a root,
@@ -24,5 +25,11 @@ public record EnrolDistributor(
     @Override
     public String streamId() {
         return merchantId == null || distributorId == null ? null : StreamIds.distributor(merchantId, distributorId);
+    }
+
+    /** Creates the stream: its id identifies the command. */
+    @Override
+    public Optional<String> retryKey() {
+        return Optional.ofNullable(streamId());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Pays a requested refund; {@code amount} defaults to the amount requested and may be less. */
 public record IssueRefund(
@@ -21,5 +22,11 @@ public record IssueRefund(
     @Override
     public String streamId() {
         return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
+
+    /** A refund is decided once: issued or refused. */
+    @Override
+    public Optional<String> retryKey() {
+        return refundKey().map(refund -> refund + "/decision");
     }
 }

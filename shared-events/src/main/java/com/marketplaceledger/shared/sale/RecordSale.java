@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Records a sale of a listing at its current price. Without a seller the merchant sold directly.
@@ -28,5 +29,11 @@ public record RecordSale(
     @Override
     public String streamId() {
         return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
+
+    /** Creates the stream: its id identifies the command. */
+    @Override
+    public Optional<String> retryKey() {
+        return Optional.ofNullable(streamId());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public record RefuseRefund(
         @NotNull MerchantId merchantId,
@@ -20,5 +21,11 @@ public record RefuseRefund(
     @Override
     public String streamId() {
         return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
+
+    /** A refund is decided once: issued or refused. */
+    @Override
+    public Optional<String> retryKey() {
+        return refundKey().map(refund -> refund + "/decision");
     }
 }

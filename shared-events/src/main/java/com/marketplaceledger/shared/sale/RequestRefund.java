@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
+import java.util.Optional;
 
 public record RequestRefund(
         @NotNull MerchantId merchantId,
@@ -22,5 +23,11 @@ public record RequestRefund(
     @Override
     public String streamId() {
         return merchantId == null || saleId == null ? null : StreamIds.sale(merchantId, saleId);
+    }
+
+    /** A refund is requested once. */
+    @Override
+    public Optional<String> retryKey() {
+        return refundKey();
     }
 }

@@ -1,0 +1,113 @@
+package com.marketplaceledger.command.idempotency;
+
+import com.marketplaceledger.command.support.ApiResponse;
+import com.marketplaceledger.command.support.LedgerApiTestBase;
+import com.marketplaceledger.command.support.Requests;
+import com.marketplaceledger.command.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An Idempotency-Key lives for its retention (24 hours by default) and its claim for the in-flight
+ * timeout (a minute): after that the key is unknown, or taken over, and the request runs again,
+ * which for a command already recorded is answered "already recorded" and records nothing.
+ */
+class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
+
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    @Autowired
+    private IdempotencyKeyRemoval removal;
+
+    @Test
+    void aKeyLeftInFlightByACrashIsAnsweredAlreadyRecordedOnceTheInFlightTimeoutHasPassed() throws SQLException {
+        Network network = networkWithSale("M-key-crash");
+        String sale = Requests.retailSale("S-2", "L-tea", "D-3");
+        String key = newIdempotencyKey();
+        // the command committed, then the service was killed before the key got its answer
+        ApiResponse recorded = assertAccepted(post(network.merchant() + "/sales", sale));
+        update("""
+                INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint, created_at)
+                VALUES (?, ?, repeat('0', 64), now() - interval '2 minutes')""",
+                callerOf(network.merchantId()), key);
+
+        ApiResponse retry = withoutRecording(() -> postWithKey(network.merchant() + "/sales", sale, key));
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+        assertThat(retry.json().path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(retry.position()).isEqualTo(recorded.position());
+        assertThat(retry.header(REPLAYED)).isEmpty();
+    }
+
+    @Test
+    void theRemovalJobRemovesKeysOlderThanTheRetentionAndKeepsYoungerOnes() throws SQLException {
+        String caller = "test-removal-" + UUID.randomUUID();
+        // more than a batch of expired keys, and keys just inside the retention
+        update("""
+                INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint, status, created_at)
+                SELECT ?, 'old-' || i, repeat('0', 64), 201, now() - interval '25 hours' FROM generate_series(1, ?) AS i""",
+                caller, IdempotencyKeyRemoval.BATCH * 2 + 500);
+        update("""
+                INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint, status, created_at)
+                SELECT ?, 'young-' || i, repeat('0', 64), 201, now() - interval '23 hours' FROM generate_series(1, 3) AS i""",
+                caller);
+
+        removal.removeExpired();
+
+        assertThat(count("SELECT count(*) FROM command_side.idempotency_key WHERE caller = ? AND idempotency_key LIKE 'old-%'", caller))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM command_side.idempotency_key WHERE caller = ? AND idempotency_key LIKE 'young-%'", caller))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aRequestWithAnExpiredKeyRunsAgainAndIsAnsweredAlreadyRecorded() throws SQLException {
+        String merchant = "/merchants/" + registeredMerchant("M-key-expired");
+        String key = newIdempotencyKey();
+        ApiResponse first = assertAccepted(postWithKey(merchant + "/listings", Requests.publishListing("L-1"), key));
+        assertThat(first.status()).isEqualTo(201);
+        update("UPDATE command_side.idempotency_key SET created_at = now() - interval '25 hours' WHERE idempotency_key = ?", key);
+        removal.removeExpired();
+
+        ApiResponse retry = withoutRecording(() -> postWithKey(merchant + "/listings", Requests.publishListing("L-1"), key));
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+        assertThat(retry.json().path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(retry.position()).isEqualTo(first.position());
+        assertThat(retry.header(REPLAYED)).as("not replayed from the removed key").isEmpty();
+    }
+
+    /** Keys belong to the token's subject; a merchant's test token names the merchant. */
+    private static String callerOf(String merchantId) {
+        return "merchant:" + merchantId;
+    }
+
+    private static void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = TestDatabase.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = TestDatabase.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
