@@ -5,9 +5,11 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** down: stops the supervisor, which stops the query side, the command side and the database, in that order. */
 @Command(name = "down", mixinStandardHelpOptions = true, usageHelpWidth = 110,
@@ -49,5 +51,14 @@ final class DownCommand implements Callable<Integer> {
         }
         Files.deleteIfExists(installation.statusFile());
         Files.deleteIfExists(installation.supervisorPidFile());
+        // nothing runs from the staged jars any more; the next up stages the build's
+        Path jars = installation.settings.run().resolve("jars");
+        if (Files.isDirectory(jars)) {
+            try (Stream<Path> staged = Files.list(jars)) {
+                for (Path jar : staged.toList()) {
+                    Files.deleteIfExists(jar);
+                }
+            }
+        }
     }
 }

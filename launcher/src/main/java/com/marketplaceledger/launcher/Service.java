@@ -30,6 +30,8 @@ final class Service implements Part {
 
     private Process process;
     private ProcessHandle handle;
+    /** The build's jar as it was at this service's first start, kept for its restarts. */
+    private Path jar;
 
     /** {@code environment}: what the service is told of the database and the tokens it trusts. */
     Service(String name, int port, Settings settings, Map<String, String> environment) {
@@ -59,7 +61,9 @@ final class Service implements Part {
 
     @Override
     public void start() throws IOException {
-        Path jar = settings.serviceJar(name);
+        if (jar == null) {
+            jar = settings.staged(settings.serviceJar(name));
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A JVM that ran out of heap may have lost any thread, an event processor's too: it stops
@@ -140,6 +144,6 @@ final class Service implements Part {
 
     /** What only this service's process has on its command line: a pid reused after a reboot is not mistaken for it. */
     private String marker() {
-        return "/" + name + "/target/" + name + "-";
+        return "/run/jars/" + name + "-";
     }
 }

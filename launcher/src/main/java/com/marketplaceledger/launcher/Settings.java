@@ -1,10 +1,16 @@
 package com.marketplaceledger.launcher;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -73,6 +79,32 @@ record Settings(Path root, Path data, int databasePort, int commandPort, int que
                     .orElseThrow(() -> new IllegalStateException("no Spring Boot jar in " + target + "; build with: mvn -DskipTests package"));
         } catch (IOException e) {
             throw new IllegalStateException("no " + target + "; build with: mvn -DskipTests package", e);
+        }
+    }
+
+    /**
+     * A copy of a jar that no build overwrites, named after its content, under {@code run/jars}: a
+     * JVM whose jar is replaced while it runs fails on the next class it loads, and a restart would
+     * start whatever the build left half-written.
+     */
+    Path staged(Path jar) throws IOException {
+        Path jars = Files.createDirectories(run().resolve("jars"));
+        String name = jar.getFileName().toString().replaceFirst("-[0-9][^/]*\\.jar$", "").replaceFirst("\\.jar$", "");
+        Path staged = jars.resolve(name + "-" + digest(jar) + ".jar");
+        if (!Files.exists(staged)) {
+            Path draft = Files.createTempFile(jars, name, ".tmp");
+            Files.copy(jar, draft, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(draft, staged, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return staged;
+    }
+
+    private static String digest(Path file) throws IOException {
+        try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -241,9 +241,9 @@ final class Supervisor {
                 state = "STARTING";
                 log.accept((restarts > 0 ? "started " + part.name() + " again (restart " + restarts + ")" : "started " + part.name())
                         + ", pid " + part.pid().orElse(-1));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 failures++;
-                lastExit = "could not start: " + e.getMessage();
+                lastExit = "could not start: " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 lastExitAt = now;
                 nextStartAt = now.plus(backoff.delay(failures));
                 log.accept(part.name() + " " + lastExit + "; trying again in " + backoff.delay(failures).toSeconds() + " s");

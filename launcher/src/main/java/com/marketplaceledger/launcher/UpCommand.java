@@ -87,7 +87,8 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private void startSupervisor(Installation installation) throws IOException {
-        Path launcherJar = Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path launcherJar = installation.settings.staged(
+                Path.of(UpCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath()));
         List<String> command = new ArrayList<>();
         // its own session: a Ctrl-C in this terminal, or the terminal closing, does not reach it
         if (Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"))) {
