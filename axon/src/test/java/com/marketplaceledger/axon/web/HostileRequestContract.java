@@ -1,0 +1,107 @@
+package com.marketplaceledger.axon.web;
+
+import com.marketplaceledger.axon.web.HostileRequests.Hostile;
+import com.marketplaceledger.axon.web.RawHttp.Answer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+
+import static com.marketplaceledger.axon.web.HostileRequests.FIREWALL;
+import static com.marketplaceledger.axon.web.HostileRequests.MALFORMED;
+import static com.marketplaceledger.axon.web.HostileRequests.get;
+import static com.marketplaceledger.axon.web.HostileRequests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a service answers hostile requests, over a socket to the service running for real: a 4xx
+ * problem in the ledger's form, never Tomcat's HTML page, never a 5xx. Each service's test
+ * implements it on its running server.
+ */
+public interface HostileRequestContract {
+
+    /** The port of the service under test. */
+    int port();
+
+    @Test
+    default void aNulByteInThePathIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/%00")), 400, MALFORMED);
+    }
+
+    @Test
+    default void anEncodedSlashInThePathIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/a%2Fb")), 400, MALFORMED);
+    }
+
+    @Test
+    default void anEncodedBackslashInThePathIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/a%5Cb")), 400, MALFORMED);
+    }
+
+    @Test
+    default void anInvalidCharacterInTheRequestTargetIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/a|b")), 400, MALFORMED);
+    }
+
+    @Test
+    default void malformedPercentEncodingIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/%zz")), 400, MALFORMED);
+    }
+
+    @Test
+    default void invalidUtf8InThePathIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/%C0%AF")), 400, MALFORMED);
+    }
+
+    @Test
+    default void anOverLongRequestLineIsAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants/" + "a".repeat(10_000))), 400, MALFORMED);
+    }
+
+    @Test
+    default void overLongHeadersAreAMalformedRequestProblem() {
+        assertProblem(send(get("/merchants", "X-Big: " + "a".repeat(10_000) + "\r\n")), 400, MALFORMED);
+    }
+
+    @Test
+    default void anUnsupportedHttpVersionIsAClientProblemRatherThanA505() {
+        assertProblem(send(request("GET /merchants HTTP/1.2", "")), 400, "http-version-not-supported");
+    }
+
+    @Test
+    default void aDoubleSlashIsRefusedByTheFirewallAsAProblem() {
+        assertProblem(send(get("//merchants")), 400, FIREWALL);
+    }
+
+    @Test
+    default void aJsessionidPathParameterIsRefusedByTheFirewallAsAProblem() {
+        assertProblem(send(get("/merchants/M-1;jsessionid=abc")), 400, FIREWALL);
+    }
+
+    @TestFactory
+    default List<DynamicTest> everyHostileRequestOfTheCatalogueAnswersAProblemNeverHtmlNorA5xx() {
+        return HostileRequests.catalogue().stream()
+                .map(hostile -> DynamicTest.dynamicTest(hostile.name(), () -> assertAnswered(hostile)))
+                .toList();
+    }
+
+    private void assertAnswered(Hostile hostile) {
+        Answer answer = send(hostile.request());
+        assertThat(answer.status()).as("%s: %s", hostile.name(), answer).isBetween(400, 499);
+        assertProblem(answer, hostile.status(), hostile.rule());
+    }
+
+    private Answer send(String request) {
+        return RawHttp.send(port(), request);
+    }
+
+    /** A problem in the ledger's form: this status, application/problem+json, and this rule. */
+    private static void assertProblem(Answer answer, int status, String rule) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(status);
+        assertThat(answer.mediaType()).as("%s", answer).isEqualTo("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).as("%s", answer).isEqualTo(status);
+        assertThat(answer.json().path("rule").asText()).as("%s", answer).isEqualTo(rule);
+        assertThat(answer.json().path("type").asText()).as("%s", answer).isEqualTo("urn:marketplace-ledger:problem:" + rule);
+    }
+}
