@@ -70,6 +70,16 @@ public interface HostileRequestContract {
     }
 
     @Test
+    default void aPathTomcatKeepsToItselfIsANotFoundProblem() {
+        assertProblem(send(get("/WEB-INF/web.xml")), 404, "not-found");
+    }
+
+    @Test
+    default void traceIsAMethodNotAllowedProblem() {
+        assertProblem(send(request("TRACE /merchants HTTP/1.1", "")), 405, "method-not-allowed");
+    }
+
+    @Test
     default void aDoubleSlashIsRefusedByTheFirewallAsAProblem() {
         assertProblem(send(get("//merchants")), 400, FIREWALL);
     }

@@ -98,6 +98,10 @@ public final class HostileRequests {
         all.add(new Hostile("encoded carriage return", get("/merchants/a%0Db"), 400, FIREWALL));
         all.add(new Hostile("C1 control character in the Authorization header",
                 get("/merchants", "Authorization: Bearer a\u0085b\r\n"), 400, FIREWALL));
+        // Tomcat, inside the application
+        all.add(new Hostile("TRACE", request("TRACE /merchants HTTP/1.1", ""), 405, "method-not-allowed"));
+        all.add(new Hostile("WEB-INF", get("/WEB-INF/web.xml"), 404, "not-found"));
+        all.add(new Hostile("META-INF", get("/META-INF/MANIFEST.MF"), 404, "not-found"));
         // accepted by Tomcat and the firewall, refused by the access rules
         all.add(new Hostile("encoded tab", get("/merchants/a%09b"), 401, NO_TOKEN));
         all.add(new Hostile("encoded DEL", get("/merchants/a%7Fb"), 401, NO_TOKEN));
