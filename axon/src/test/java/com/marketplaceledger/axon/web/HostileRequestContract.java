@@ -24,6 +24,9 @@ public interface HostileRequestContract {
     /** The port of the service under test. */
     int port();
 
+    /** A request of this Content-Type that passes the access rules and whose body Spring MVC reads. */
+    String requestReachingSpringMvc(String contentType);
+
     @Test
     default void aNulByteInThePathIsAMalformedRequestProblem() {
         assertProblem(send(get("/merchants/%00")), 400, MALFORMED);
@@ -89,9 +92,16 @@ public interface HostileRequestContract {
         assertProblem(send(get("/merchants/M-1;jsessionid=abc")), 400, FIREWALL);
     }
 
+    @Test
+    default void aHeaderTheFirewallRefusesWhereSpringMvcReadsItIsAProblemRatherThanAnInternalError() {
+        Answer answer = send(requestReachingSpringMvc("application/json\u0085"));
+
+        assertProblem(answer, 400, FIREWALL);
+    }
+
     @TestFactory
     default List<DynamicTest> everyHostileRequestOfTheCatalogueAnswersAProblemNeverHtmlNorA5xx() {
-        return HostileRequests.catalogue().stream()
+        return HostileRequests.catalogue(requestReachingSpringMvc("application/json\u0085")).stream()
                 .map(hostile -> DynamicTest.dynamicTest(hostile.name(), () -> assertAnswered(hostile)))
                 .toList();
     }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Requests a fuzzer sends, each with the answer both services give it: refused by Tomcat's HTTP
  * parser or its URI checks, by Spring Security's firewall, by Tomcat inside the application, or
- * let through to the access rules (which refuse them for want of a token). None carries a token.
+ * let through to the access rules (which refuse them for want of a token). None carries a token
+ * but the one of the service's that must reach Spring MVC.
  */
 public final class HostileRequests {
 
@@ -21,7 +22,8 @@ public final class HostileRequests {
     private HostileRequests() {
     }
 
-    public static List<Hostile> catalogue() {
+    /** @param reachingSpringMvc a request of the service's own, of a Content-Type the firewall refuses */
+    public static List<Hostile> catalogue(String reachingSpringMvc) {
         var all = new ArrayList<Hostile>();
         // the URI checks of Tomcat's CoyoteAdapter
         all.add(new Hostile("NUL byte, encoded", get("/merchants/%00"), 400, MALFORMED));
@@ -98,6 +100,7 @@ public final class HostileRequests {
         all.add(new Hostile("encoded carriage return", get("/merchants/a%0Db"), 400, FIREWALL));
         all.add(new Hostile("C1 control character in the Authorization header",
                 get("/merchants", "Authorization: Bearer a\u0085b\r\n"), 400, FIREWALL));
+        all.add(new Hostile("C1 control character in the Content-Type", reachingSpringMvc, 400, FIREWALL));
         // Tomcat, inside the application
         all.add(new Hostile("TRACE", request("TRACE /merchants HTTP/1.1", ""), 405, "method-not-allowed"));
         all.add(new Hostile("WEB-INF", get("/WEB-INF/web.xml"), 404, "not-found"));
