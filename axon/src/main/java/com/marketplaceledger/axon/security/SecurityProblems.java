@@ -65,6 +65,6 @@ public final class SecurityProblems {
         problem.putIfAbsent("instance", request.getRequestURI());
         response.setStatus((Integer) problem.get("status"));
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(LedgerProblem.json(problem).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(LedgerProblem.json(problem).getBytes(StandardCharsets.US_ASCII));
     }
 }

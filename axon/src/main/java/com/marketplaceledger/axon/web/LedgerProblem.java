@@ -1,7 +1,9 @@
 package com.marketplaceledger.axon.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,11 @@ import java.util.Map;
  */
 public final class LedgerProblem {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * ASCII only: a detail may quote what a client sent (the firewall names the header value it
+     * refused), and none of it comes back unescaped, whatever charset a client reads it in.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private LedgerProblem() {
     }
@@ -27,7 +33,7 @@ public final class LedgerProblem {
         return problem;
     }
 
-    /** The problem as JSON text. */
+    /** The problem as JSON text, in ASCII. */
     public static String json(Map<String, Object> problem) {
         try {
             return JSON.writeValueAsString(problem);

@@ -99,6 +99,14 @@ public interface HostileRequestContract {
         assertProblem(answer, 400, FIREWALL);
     }
 
+    @Test
+    default void aRefusedHeaderValueTheFirewallQuotesComesBackEscaped() {
+        Answer answer = send(get("/merchants", "Authorization: Bearer a\u0085b\r\n"));
+
+        assertProblem(answer, 400, FIREWALL);
+        assertThat(answer.body()).as("%s", answer).doesNotContain("\u0085").contains("\\u0085");
+    }
+
     @TestFactory
     default List<DynamicTest> everyHostileRequestOfTheCatalogueAnswersAProblemNeverHtmlNorA5xx() {
         return HostileRequests.catalogue(requestReachingSpringMvc("application/json\u0085")).stream()
