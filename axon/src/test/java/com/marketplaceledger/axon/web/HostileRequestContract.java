@@ -21,11 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public interface HostileRequestContract {
 
-    /** The port of the service under test. */
-    int port();
+    /**
+     * The service under test: its port, and a path and token for a POST of a JSON body its access
+     * rules let through to Spring MVC.
+     */
+    record Service(int port, String jsonPostPath, String jsonPostToken) {
+    }
 
-    /** A request of this Content-Type that passes the access rules and whose body Spring MVC reads. */
-    String requestReachingSpringMvc(String contentType);
+    Service service();
 
     @Test
     default void aNulByteInThePathIsAMalformedRequestProblem() {
@@ -120,8 +123,14 @@ public interface HostileRequestContract {
         assertProblem(answer, hostile.status(), hostile.rule());
     }
 
+    /** A POST that passes the access rules, of this Content-Type, whose body Spring MVC reads. */
+    private String requestReachingSpringMvc(String contentType) {
+        return request("POST " + service().jsonPostPath() + " HTTP/1.1", "Authorization: Bearer "
+                + service().jsonPostToken() + "\r\nContent-Type: " + contentType + "\r\nContent-Length: 2\r\n") + "{}";
+    }
+
     private Answer send(String request) {
-        return RawHttp.send(port(), request);
+        return RawHttp.send(service().port(), request);
     }
 
     /** A problem in the ledger's form: this status, application/problem+json, and this rule. */
