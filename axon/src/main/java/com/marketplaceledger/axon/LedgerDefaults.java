@@ -44,6 +44,10 @@ public class LedgerDefaults implements EnvironmentPostProcessor {
             Map.entry("axon.timeout.handler.queries.timeout-ms", "-1"),
             Map.entry("axon.timeout.handler.queries.warning-threshold-ms", "-1"),
             Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            // What no Spring handler answers (a path Tomcat keeps to itself, a method it refuses, an
+            // exception escaping a filter) Tomcat reports as a problem (web/ContainerProblems) instead
+            // of forwarding it to Boot's /error, which answers plain JSON without a rule.
+            Map.entry("spring.autoconfigure.exclude", "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"),
             // Money is whole minor units: 100.5 and "100" are refused, never truncated or coerced.
             Map.entry("spring.jackson.deserialization.accept-float-as-int", "false"),
             Map.entry("spring.jackson.mapper.allow-coercion-of-scalars", "false"),

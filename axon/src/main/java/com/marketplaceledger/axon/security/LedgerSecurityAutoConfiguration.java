@@ -98,6 +98,12 @@ public class LedgerSecurityAutoConfiguration {
         return SecurityProblems::rejected;
     }
 
+    /** The same refusals where Spring MVC is the first to read what the firewall refuses. */
+    @Bean
+    FirewallRefusals firewallRefusalsInSpringMvc() {
+        return new FirewallRefusals();
+    }
+
     @Bean
     CorrelationDataProvider actorCorrelation() {
         return new SimpleCorrelationDataProvider(ActorMetadata.KEYS.toArray(String[]::new));

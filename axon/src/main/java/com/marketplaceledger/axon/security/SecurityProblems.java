@@ -1,6 +1,6 @@
 package com.marketplaceledger.axon.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marketplaceledger.axon.web.LedgerProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.firewall.RequestRejectedException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,8 +22,6 @@ import java.util.function.Function;
  * the service's own "no such merchant" answer, so that a token cannot probe which merchants exist.
  */
 public final class SecurityProblems {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final Function<String, Map<String, Object>> unknownMerchant;
@@ -39,7 +38,7 @@ public final class SecurityProblems {
         String detail = invalid
                 ? "the bearer token was refused: " + ((OAuth2AuthenticationException) failure).getError().getDescription()
                 : "this endpoint needs a bearer token (Authorization: Bearer <JWT>)";
-        write(request, response, problem(401, "Unauthorized", invalid ? "invalid-token" : "unauthenticated", detail));
+        write(request, response, LedgerProblem.of(401, "Unauthorized", invalid ? "invalid-token" : "unauthenticated", detail));
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
@@ -50,26 +49,15 @@ public final class SecurityProblems {
             return;
         }
         String roles = Caller.current().map(Caller::rolesText).filter(text -> !text.isEmpty()).orElse("none");
-        write(request, response, problem(403, "Forbidden", "forbidden",
+        write(request, response, LedgerProblem.of(403, "Forbidden", "forbidden",
                 "the token's roles (" + roles + ") do not allow " + request.getMethod() + " " + request.getRequestURI()));
     }
 
     /** A request the firewall refuses before any rule is applied (a path with "/../", say). */
     static void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(request, response, problem(400, "Bad Request", "rejected-request",
+        write(request, response, LedgerProblem.of(400, "Bad Request", "rejected-request",
                 "the request's path or headers are not accepted: " + rejected.getMessage()));
-    }
-
-    /** A problem in the ledger's form. */
-    public static Map<String, Object> problem(int status, String title, String rule, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:marketplace-ledger:problem:" + rule);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("rule", rule);
-        return problem;
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, Map<String, Object> problem)
@@ -77,6 +65,6 @@ public final class SecurityProblems {
         problem.putIfAbsent("instance", request.getRequestURI());
         response.setStatus((Integer) problem.get("status"));
         response.setContentType("application/problem+json");
-        JSON.writeValue(response.getOutputStream(), problem);
+        response.getOutputStream().write(LedgerProblem.json(problem).getBytes(StandardCharsets.US_ASCII));
     }
 }

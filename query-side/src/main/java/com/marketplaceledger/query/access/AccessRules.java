@@ -2,6 +2,7 @@ package com.marketplaceledger.query.access;
 
 import com.marketplaceledger.axon.security.LedgerAccess;
 import com.marketplaceledger.axon.security.SecurityProblems;
+import com.marketplaceledger.axon.web.LedgerProblem;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -70,7 +71,7 @@ class AccessRules {
 
     /** As the read side answers for a merchant it does not know (QueryRefused.notFound). */
     private static Map<String, Object> unknownMerchant(String merchantId) {
-        Map<String, Object> problem = SecurityProblems.problem(404, "Not Found", "unknown-merchant", "no merchant " + merchantId);
+        Map<String, Object> problem = LedgerProblem.of(404, "Not Found", "unknown-merchant", "no merchant " + merchantId);
         problem.put("field", "merchantId");
         return problem;
     }
