@@ -11,10 +11,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * How far each read model has followed the event stream, read from the committed tracking tokens
@@ -37,11 +42,18 @@ public class ReadModelPositions {
         this.processing = processing;
     }
 
-    /** For each read model: the position up to which it holds every event (0 when it holds none). */
+    /**
+     * For each read model: the position up to which it holds every event (0 when it holds none).
+     * A token keeps waiting for a position that was taken but never committed (a transaction rolled
+     * back, by a crash say) until newer events come; once the sealer has sealed such a position
+     * absent, it is known never to come and is not waited for.
+     */
     public Map<String, Long> processedPositions() {
+        Map<String, List<TrackingToken>> tokens = segmentTokens();
+        Set<Long> absent = sealedAbsent(tokens.values().stream().flatMap(List::stream));
         var positions = new TreeMap<String, Long>();
-        segmentTokens().forEach((name, tokens) -> positions.put(name, tokens.stream()
-                .mapToLong(ReadModelPositions::contiguousPosition).min().orElse(0)));
+        tokens.forEach((name, segments) -> positions.put(name, segments.stream()
+                .mapToLong(token -> contiguousPosition(token, absent)).min().orElse(0)));
         return positions;
     }
 
@@ -65,8 +77,21 @@ public class ReadModelPositions {
         return gapAware(token).map(t -> t.getIndex() >= position && !t.getGaps().contains(position)).orElse(false);
     }
 
-    private static long contiguousPosition(TrackingToken token) {
-        return gapAware(token).map(t -> t.getGaps().isEmpty() ? t.getIndex() : t.getGaps().first() - 1).orElse(0L);
+    private static long contiguousPosition(TrackingToken token, Set<Long> absent) {
+        return gapAware(token).map(t -> t.getGaps().stream().filter(gap -> !absent.contains(gap)).findFirst()
+                .map(gap -> gap - 1).orElse(t.getIndex())).orElse(0L);
+    }
+
+    /** The positions among the tokens' gaps that the sealer sealed absent: numbers no event will ever have. */
+    private Set<Long> sealedAbsent(Stream<TrackingToken> tokens) {
+        var gaps = tokens.map(ReadModelPositions::gapAware).flatMap(Optional::stream)
+                .flatMap(t -> t.getGaps().stream()).collect(Collectors.toCollection(TreeSet::new));
+        if (gaps.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT global_index FROM axon.event_seal
+                WHERE event_identifier IS NULL AND global_index BETWEEN ? AND ?""", Long.class, gaps.first(), gaps.last()));
     }
 
     /** A replay wraps the token; what counts is how far the replay has come. */

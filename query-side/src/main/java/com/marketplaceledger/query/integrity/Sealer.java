@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Seals the event table in global order, from the last seal on (docs/integrity.md). Each batch is
@@ -33,8 +33,14 @@ class Sealer extends BackgroundRounds {
     private final TransactionTemplate transaction;
     private final IntegrityProperties properties;
     private final Clock clock;
-    /** When this instance first saw each missing position below a stored one. */
-    private final Map<Long, Instant> missingSince = new HashMap<>();
+    /**
+     * When this instance first saw each stored position that lies beyond missing ones: a missing
+     * position is missing since a position above it was first seen stored. A whole run of missing
+     * positions (the numbers of an import transaction rolled back by a crash, thousands of them)
+     * is thus missing since one moment and sealed absent one gap timeout later, not one per
+     * position.
+     */
+    private final NavigableMap<Long, Instant> storedAboveSince = new TreeMap<>();
     /** One round at a time in this instance (a test may seal beside the background loop). */
     private final Object sealing = new Object();
 
@@ -76,8 +82,11 @@ class Sealer extends BackgroundRounds {
         List<Object[]> seals = new ArrayList<>();
         rows:
         for (SealedEvent row : rows) {
+            if (next < row.globalIndex() && (storedAboveSince.isEmpty() || storedAboveSince.lastKey() < row.globalIndex())) {
+                storedAboveSince.put(row.globalIndex(), now);
+            }
             while (next < row.globalIndex()) {
-                Instant since = missingSince.computeIfAbsent(next, position -> now);
+                Instant since = storedAboveSince.ceilingEntry(next + 1).getValue();
                 if (since.plus(properties.gapTimeout()).isAfter(now)) {
                     break rows;
                 }
@@ -90,7 +99,7 @@ class Sealer extends BackgroundRounds {
             next++;
         }
         long sealedUpTo = next;
-        missingSince.keySet().removeIf(position -> position < sealedUpTo);
+        storedAboveSince.headMap(sealedUpTo).clear();
         jdbc.batchUpdate("INSERT INTO axon.event_seal (global_index, event_identifier, seal, sealed_at) VALUES (?, ?, ?, now())",
                 seals);
         return seals.size();

@@ -91,6 +91,24 @@ class SealerIntegrationTest extends QuerySideIntegrationTest {
         assertThat((byte[]) absent.get("seal")).isEqualTo(Seals.sealAbsent(before, skipped));
     }
 
+    @Test
+    void a_run_of_skipped_positions_is_sealed_absent_one_gap_timeout_after_it_was_first_seen() {
+        Sealer sealer = sealer();
+        // what an import transaction rolled back by a crash leaves: many numbers that never come
+        long firstSkipped = jdbc.queryForObject("SELECT nextval('axon.domain_event_entry_global_index_seq')", Long.class);
+        jdbc.queryForList("SELECT nextval('axon.domain_event_entry_global_index_seq') FROM generate_series(1, 199)");
+        long after = appendMerchant();
+
+        sealer.sealAvailable();
+        assertThat(StoredRows.head(jdbc).position()).isLessThan(firstSkipped);
+
+        clock.advance(Duration.ofSeconds(11));
+        sealUntil(sealer, after);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.event_seal WHERE global_index BETWEEN ? AND ? AND event_identifier IS NULL",
+                Long.class, firstSkipped, after - 1)).isEqualTo(after - firstSkipped);
+    }
+
     /** Seals until the chain reaches {@code position}; the background sealer may hold the lock meanwhile. */
     private void sealUntil(Sealer sealer, long position) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
