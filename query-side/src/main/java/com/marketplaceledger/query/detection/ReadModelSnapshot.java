@@ -8,6 +8,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -48,5 +50,20 @@ class ReadModelSnapshot {
             jdbc.execute(lockReadModels);
             return reading.get();
         });
+    }
+
+    /**
+     * Runs {@code reading} on the executor, on a connection of its own, in the snapshot of the
+     * {@link #read} that calls this, which must wait for the result: the snapshot can be imported
+     * only while the transaction that exported it is open, and that transaction's locks keep
+     * resets out meanwhile.
+     */
+    <T> CompletableFuture<T> readBeside(Supplier<T> reading, Executor executor) {
+        String exported = jdbc.queryForObject("SELECT pg_export_snapshot()", String.class);
+        return CompletableFuture.supplyAsync(() -> snapshot.execute(status -> {
+            // SET takes no parameters; the identifier is the database's own
+            jdbc.execute("SET TRANSACTION SNAPSHOT '" + exported + "'");
+            return reading.get();
+        }), executor);
     }
 }

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.detection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.operations.ReadModelRebuilds;
 import com.marketplaceledger.query.support.LedgerHistory;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +114,27 @@ class JudgementSnapshotIntegrationTest extends QuerySideIntegrationTest {
         newHistory().awaitHead();
 
         assertThat(alertRules(merchant)).isEqualTo(judged);
+    }
+
+    @Test
+    void aRiskEvaluationMeasuresItsSignalsInTheSnapshotOfItsFindingsThoughOtherSegmentsCommitMeanwhile() {
+        String merchant = "M-snapshot-signals";
+        var network = paidRecruiter(new NetworkBuilder(newHistory(), merchant, JAN));
+        network.await();
+        // the signals' own sums are read on a second connection, after another recruit's bonus reached the read models
+        hook.before("SELECT basis, level, count(*) AS n", merchant, () -> meanwhile(() -> storeFourthBonus(network)));
+
+        JsonNode evaluation = api().ok("/merchants/" + merchant + "/risk");
+
+        assertThat(hook.fired()).isTrue();
+        JsonNode headcountPay = StreamSupport.stream(evaluation.path("findings").spliterator(), false)
+                .filter(f -> f.path("ruleId").asText().equals("CN-HEADCOUNT-PAY")).findFirst().orElseThrow();
+        long paid = StreamSupport.stream(headcountPay.path("measurements").spliterator(), false)
+                .filter(m -> m.path("name").asText().equals("headcountPayAmount")).findFirst().orElseThrow()
+                .path("value").asLong();
+        assertThat(paid).isEqualTo(30_000);
+        assertThat(evaluation.path("signals").path("payConcentration").path("totalPay").asLong())
+                .as("pay measured by the signals beside the rules' findings").isEqualTo(paid);
     }
 
     /** An alert's evidence: how many events in all, the ids shown, and the worst pay it measured. */
