@@ -31,12 +31,15 @@ class Backtest {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReadModelSnapshot snapshot;
     private final Evaluator evaluator;
     private final BusinessCalendar calendar;
     private final Alerts raisedAlerts;
 
-    Backtest(NamedParameterJdbcTemplate jdbc, Evaluator evaluator, BusinessCalendar calendar, Alerts raisedAlerts) {
+    Backtest(NamedParameterJdbcTemplate jdbc, ReadModelSnapshot snapshot, Evaluator evaluator, BusinessCalendar calendar,
+             Alerts raisedAlerts) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.calendar = calendar;
         this.raisedAlerts = raisedAlerts;
@@ -53,7 +56,9 @@ class Backtest {
             Set<String> raised = raisedAlerts.raisedIds(network);
             for (LocalDate day : eventDays(network, from, to)) {
                 evaluations++;
-                for (var candidate : evaluator.evaluate(evaluator.facts(network, null, day), ruleSet)) {
+                // a snapshot per day judged, not per backtest: a rebuild waits for one judgement, not for the whole run
+                var candidates = snapshot.read(() -> evaluator.evaluate(evaluator.facts(network, null, day), ruleSet));
+                for (var candidate : candidates) {
                     if (seen.add(candidate.alertId().value())) {
                         var finding = candidate.finding();
                         alerts.add(new BacktestAlert(candidate.alertId().value(), network, candidate.rule().ruleId(),

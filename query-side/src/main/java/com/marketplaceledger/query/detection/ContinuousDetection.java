@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.detection;
 
 import com.marketplaceledger.query.consistency.ReadModelPositions;
+import com.marketplaceledger.query.detection.Evaluator.Candidate;
 import com.marketplaceledger.query.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.query.detection.rules.NetworkFacts;
 import com.marketplaceledger.query.operations.ReadModelRebuilds;
@@ -33,7 +34,12 @@ class ContinuousDetection extends BackgroundRounds {
     private record Pending(String merchantId, long position, LocalDate day) {
     }
 
+    /** What a judgement found that is new: raised and kept once its snapshot is closed, as that is read-only. */
+    private record Judgement(LocalDate day, List<Candidate> alerts, List<Candidate> shadowFindings) {
+    }
+
     private final JdbcTemplate jdbc;
+    private final ReadModelSnapshot snapshot;
     private final ReadModelPositions positions;
     private final ReadModelRebuilds rebuilds;
     private final RuleCatalogue catalogue;
@@ -45,11 +51,12 @@ class ContinuousDetection extends BackgroundRounds {
     private final Clock clock;
     private final JudgementPacing pacing;
 
-    ContinuousDetection(JdbcTemplate jdbc, ReadModelPositions positions, ReadModelRebuilds rebuilds,
+    ContinuousDetection(JdbcTemplate jdbc, ReadModelSnapshot snapshot, ReadModelPositions positions, ReadModelRebuilds rebuilds,
                         RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, Alerts alerts, ShadowMode shadow,
                         BusinessCalendar calendar, Clock clock, DetectionProperties properties) {
         super("continuous-detection", properties.enabled(), properties.interval());
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
         this.positions = positions;
         this.rebuilds = rebuilds;
         this.catalogue = catalogue;
@@ -81,12 +88,13 @@ class ContinuousDetection extends BackgroundRounds {
                         row.getDate(3) == null ? null : row.getDate(3).toLocalDate()));
         int judged = 0;
         for (Pending network : pending) {
-            if (!positions.allHaveProcessed(network.position())
-                    || !pacing.due(network.merchantId(), clock.instant())) {
+            if (!pacing.due(network.merchantId(), clock.instant())) {
                 continue;
             }
             Instant started = clock.instant();
-            judge(network);
+            if (!judge(network)) {
+                continue;
+            }
             pacing.judged(network.merchantId(), started, clock.instant());
             jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = ? AND position = ?",
                     network.merchantId(), network.position());
@@ -99,34 +107,45 @@ class ContinuousDetection extends BackgroundRounds {
      * As of the newest business day among the events up to the pending position: other segments
      * may already have stored later events of the network, and a judgement must not count on what
      * it has not seen all of (an answer to a refund request may be among the events still coming).
+     * The position is checked, and everything judged is read, in one snapshot ({@link
+     * ReadModelSnapshot}): no alert shows counts and evidence read at different moments, or read
+     * from a read model a rebuild emptied after the check. Answers whether the network was judged:
+     * not while the snapshot's read models lack the position.
      */
-    private void judge(Pending network) {
+    private boolean judge(Pending network) {
         String merchantId = network.merchantId();
-        LocalDate now = calendar.dayOf(clock.instant());
-        LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
-                : network.day().isAfter(now) ? now : network.day();
         RuleSet active = catalogue.active();
-        Set<String> raised = alerts.raisedIds(merchantId);
-        // one load of the facts for the active rule set and the shadow one
-        NetworkFacts facts = evaluator.facts(merchantId, null, today);
-        for (var candidate : evaluator.evaluate(facts, active)) {
-            if (!raised.contains(candidate.alertId().value())) {
-                raiser.raise(merchantId, null, today, candidate);
-            }
-        }
         Integer shadowVersion = shadow.ruleSetVersion();
-        if (shadowVersion != null) {
-            for (var candidate : evaluator.evaluate(facts, catalogue.ruleSet(shadowVersion))) {
-                var finding = candidate.finding();
-                jdbc.update("""
-                                INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
-                                                                       period, observed_on, measurements, reason, first_seen_at)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
-                        shadowVersion, candidate.alertId().value(), merchantId, candidate.rule().ruleId(),
-                        candidate.rule().version(), finding.period(), java.sql.Date.valueOf(today),
-                        Json.write(finding.measurements()), finding.reason(), Timestamp.from(clock.instant()));
+        RuleSet shadowSet = shadowVersion == null ? null : catalogue.ruleSet(shadowVersion);
+        Judgement judgement = snapshot.read(() -> {
+            if (!positions.allHaveProcessed(network.position())) {
+                return null;
             }
+            LocalDate now = calendar.dayOf(clock.instant());
+            LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
+                    : network.day().isAfter(now) ? now : network.day();
+            Set<String> raised = alerts.raisedIds(merchantId);
+            // one load of the facts for the active rule set and the shadow one
+            NetworkFacts facts = evaluator.facts(merchantId, null, today);
+            return new Judgement(today,
+                    evaluator.evaluate(facts, active).stream().filter(c -> !raised.contains(c.alertId().value())).toList(),
+                    shadowSet == null ? List.of() : evaluator.evaluate(facts, shadowSet));
+        });
+        if (judgement == null) {
+            return false;
         }
+        judgement.alerts().forEach(candidate -> raiser.raise(merchantId, null, judgement.day(), candidate));
+        for (var candidate : judgement.shadowFindings()) {
+            var finding = candidate.finding();
+            jdbc.update("""
+                            INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
+                                                                   period, observed_on, measurements, reason, first_seen_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
+                    shadowVersion, candidate.alertId().value(), merchantId, candidate.rule().ruleId(),
+                    candidate.rule().version(), finding.period(), java.sql.Date.valueOf(judgement.day()),
+                    Json.write(finding.measurements()), finding.reason(), Timestamp.from(clock.instant()));
+        }
+        return true;
     }
 
     @Override

@@ -83,6 +83,7 @@ class DetectionController {
     }
 
     private final RuleCatalogue catalogue;
+    private final ReadModelSnapshot snapshot;
     private final Evaluator evaluator;
     private final SignalsLoader signals;
     private final Backtest backtest;
@@ -96,10 +97,11 @@ class DetectionController {
     private final JdbcTemplate jdbc;
     private final AsyncTaskExecutor executor;
 
-    DetectionController(RuleCatalogue catalogue, Evaluator evaluator, SignalsLoader signals, Backtest backtest, Alerts alerts,
+    DetectionController(RuleCatalogue catalogue, ReadModelSnapshot snapshot, Evaluator evaluator, SignalsLoader signals, Backtest backtest, Alerts alerts,
                         ShadowMode shadow, ContinuousDetection continuous, Merchants merchants, Genealogy genealogy,
                         BusinessCalendar calendar, Clock clock, JdbcTemplate jdbc, AsyncTaskExecutor executor) {
         this.catalogue = catalogue;
+        this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.signals = signals;
         this.backtest = backtest;
@@ -223,23 +225,25 @@ class DetectionController {
     }
 
     private Evaluation evaluate(String merchantId, String subtreeRootId, LocalDate asOf, Integer ruleSetVersion) {
-        LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(clock.instant())) : asOf;
         RuleSet ruleSet = ruleSetVersion == null ? catalogue.active() : catalogue.ruleSet(ruleSetVersion);
-        NetworkFacts facts = evaluator.facts(merchantId, subtreeRootId, day);
-        // the signals read sums of their own: measured beside the rules, on a second connection, a network of a
-        // million is judged in the longer of the two times instead of their sum
-        CompletableFuture<Signals> measured = CompletableFuture.supplyAsync(() -> signals.signals(facts), executor);
-        var candidates = evaluator.evaluate(facts, ruleSet);
-        var raised = alerts.raisedIds(merchantId);
-        List<FindingView> findings = candidates.stream().map(c -> {
-            var d = c.rule().rule().description();
-            var f = c.finding();
-            return new FindingView(c.alertId().value(), c.rule().ruleId(), c.rule().version(), d.severity().name(),
-                    d.category().name(), f.period(), f.measurements(), f.reason(), f.evidence().eventIds(),
-                    f.evidence().total(), raised.contains(c.alertId().value()));
-        }).toList();
-        boolean pyramid = findings.stream().anyMatch(f -> f.category().equals("PYRAMID_INDICATOR"));
-        return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), pyramid, findings, result(measured));
+        return snapshot.read(() -> {
+            LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(clock.instant())) : asOf;
+            NetworkFacts facts = evaluator.facts(merchantId, subtreeRootId, day);
+            // the signals read sums of their own: measured beside the rules, on a second connection in the same
+            // snapshot, a network of a million is judged in the longer of the two times instead of their sum
+            CompletableFuture<Signals> measured = snapshot.readBeside(() -> signals.signals(facts), executor);
+            var candidates = evaluator.evaluate(facts, ruleSet);
+            var raised = alerts.raisedIds(merchantId);
+            List<FindingView> findings = candidates.stream().map(c -> {
+                var d = c.rule().rule().description();
+                var f = c.finding();
+                return new FindingView(c.alertId().value(), c.rule().ruleId(), c.rule().version(), d.severity().name(),
+                        d.category().name(), f.period(), f.measurements(), f.reason(), f.evidence().eventIds(),
+                        f.evidence().total(), raised.contains(c.alertId().value()));
+            }).toList();
+            boolean pyramid = findings.stream().anyMatch(f -> f.category().equals("PYRAMID_INDICATOR"));
+            return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), pyramid, findings, result(measured));
+        });
     }
 
     private static <T> T result(CompletableFuture<T> future) {

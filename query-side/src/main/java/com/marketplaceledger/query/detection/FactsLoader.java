@@ -40,6 +40,10 @@ import java.util.TreeMap;
  * <p>A scope is a merchant's whole network or one distributor's subtree; its members are the
  * distributors enrolled by the day. For a network the merchant itself is the organiser, person 1
  * at level 1; for a subtree the root is.
+ *
+ * <p>Some facts are read only when a rule passes over them (the streamed rows, the earners'
+ * evidence), after the counts beside them: callers read a judgement in one {@link
+ * ReadModelSnapshot}, so that these come from the same snapshot.
  */
 @Component
 class FactsLoader {

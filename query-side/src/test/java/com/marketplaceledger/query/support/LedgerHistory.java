@@ -8,8 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Appends events to the real event store, as the command side would (each stream numbered from 0),
@@ -20,7 +20,8 @@ public final class LedgerHistory {
     private final EventStore eventStore;
     private final EventPositions positions;
     private final ReadModelPositions readModels;
-    private final Map<String, Long> nextSequence = new HashMap<>();
+    /** Concurrent: a test may append to one stream while its hook in a judgement appends to another. */
+    private final Map<String, Long> nextSequence = new ConcurrentHashMap<>();
 
     public LedgerHistory(EventStore eventStore, EventPositions positions, ReadModelPositions readModels) {
         this.eventStore = eventStore;

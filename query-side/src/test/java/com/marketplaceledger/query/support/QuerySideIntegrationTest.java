@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * The query side running for real on the test database, on a random port. Every integration test
@@ -57,6 +58,22 @@ public abstract class QuerySideIntegrationTest {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("detection did not settle: " + pending + " networks pending");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Until {@code condition} holds, for half a minute at most. */
+    protected static void await(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what);
             }
             try {
                 Thread.sleep(100);
