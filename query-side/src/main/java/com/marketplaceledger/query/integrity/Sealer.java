@@ -34,11 +34,11 @@ class Sealer extends BackgroundRounds {
     private final IntegrityProperties properties;
     private final Clock clock;
     /**
-     * When this instance first saw each stored position that lies beyond missing ones: a missing
-     * position is missing since a position above it was first seen stored. A whole run of missing
-     * positions (the numbers of an import transaction rolled back by a crash, thousands of them)
-     * is thus missing since one moment and sealed absent one gap timeout later, not one per
-     * position.
+     * When this instance first saw the highest position of a batch stored: a missing position is
+     * missing since a position above it was first seen stored. Every number missing in a batch
+     * (the numbers of an import transaction rolled back by a crash, thousands of them, or the
+     * lines of an import refused one by one between recorded ones) is thus missing since one
+     * moment and sealed absent one gap timeout later, not one timeout per gap.
      */
     private final NavigableMap<Long, Instant> storedAboveSince = new TreeMap<>();
     /** One round at a time in this instance (a test may seal beside the background loop). */
@@ -80,11 +80,14 @@ class Sealer extends BackgroundRounds {
         long next = head.position() + 1;
         byte[] previous = head.seal();
         List<Object[]> seals = new ArrayList<>();
+        if (!rows.isEmpty()) {
+            long highest = rows.get(rows.size() - 1).globalIndex();
+            if (storedAboveSince.isEmpty() || storedAboveSince.lastKey() < highest) {
+                storedAboveSince.put(highest, now);
+            }
+        }
         rows:
         for (SealedEvent row : rows) {
-            if (next < row.globalIndex() && (storedAboveSince.isEmpty() || storedAboveSince.lastKey() < row.globalIndex())) {
-                storedAboveSince.put(row.globalIndex(), now);
-            }
             while (next < row.globalIndex()) {
                 Instant since = storedAboveSince.ceilingEntry(next + 1).getValue();
                 if (since.plus(properties.gapTimeout()).isAfter(now)) {

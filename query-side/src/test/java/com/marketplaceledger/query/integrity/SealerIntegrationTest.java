@@ -109,6 +109,28 @@ class SealerIntegrationTest extends QuerySideIntegrationTest {
                 Long.class, firstSkipped, after - 1)).isEqualTo(after - firstSkipped);
     }
 
+    @Test
+    void gaps_between_stored_events_are_sealed_absent_one_gap_timeout_after_they_were_first_seen() {
+        Sealer sealer = sealer();
+        // what an import leaves where lines were refused one by one between recorded ones
+        long first = 0;
+        long after = 0;
+        for (int i = 0; i < 20; i++) {
+            long skipped = jdbc.queryForObject("SELECT nextval('axon.domain_event_entry_global_index_seq')", Long.class);
+            first = first == 0 ? skipped : first;
+            after = appendMerchant();
+        }
+
+        sealer.sealAvailable();
+        assertThat(StoredRows.head(jdbc).position()).isLessThan(first);
+
+        clock.advance(Duration.ofSeconds(11));
+        sealUntil(sealer, after);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM axon.event_seal WHERE global_index BETWEEN ? AND ? AND event_identifier IS NULL",
+                Long.class, first, after)).isEqualTo(20);
+    }
+
     /** Seals until the chain reaches {@code position}; the background sealer may hold the lock meanwhile. */
     private void sealUntil(Sealer sealer, long position) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
