@@ -7,7 +7,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -51,12 +55,29 @@ final class DownCommand implements Callable<Integer> {
         }
         Files.deleteIfExists(installation.statusFile());
         Files.deleteIfExists(installation.supervisorPidFile());
-        // nothing runs from the staged jars any more; the next up stages the build's
-        Path jars = installation.settings.run().resolve("jars");
-        if (Files.isDirectory(jars)) {
-            try (Stream<Path> staged = Files.list(jars)) {
-                for (Path jar : staged.toList()) {
-                    Files.deleteIfExists(jar);
+        removeOlderStagedJars(installation.settings.run().resolve("jars"));
+    }
+
+    /**
+     * Nothing runs from the staged jars any more: of each part only the newest stays (with its
+     * class archive, which the next start of the same build uses).
+     */
+    private static void removeOlderStagedJars(Path jars) throws IOException {
+        if (!Files.isDirectory(jars)) {
+            return;
+        }
+        Map<String, List<Path>> byPart = new HashMap<>();
+        try (Stream<Path> staged = Files.list(jars)) {
+            staged.forEach(path -> byPart.computeIfAbsent(path.getFileName().toString()
+                    .replaceFirst("-[0-9a-f]{12}(\\.jar)?$", ""), name -> new ArrayList<>()).add(path));
+        }
+        for (List<Path> versions : byPart.values()) {
+            versions.sort(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
+            for (Path old : versions.subList(1, versions.size())) {
+                try (Stream<Path> tree = Files.walk(old)) {
+                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
                 }
             }
         }

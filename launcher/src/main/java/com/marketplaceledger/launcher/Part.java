@@ -27,6 +27,10 @@ interface Part {
     /** What it is doing while not ready yet (the database's crash recovery, say), or an empty string. */
     String progress();
 
+    /** Called once the part, started by the supervisor, is ready for the first time. */
+    default void becameReady() {
+    }
+
     /** Stops it in order and waits until it has stopped. */
     void stop();
 }

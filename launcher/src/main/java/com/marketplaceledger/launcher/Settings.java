@@ -99,6 +99,31 @@ record Settings(Path root, Path data, int databasePort, int commandPort, int que
         return staged;
     }
 
+    /**
+     * A Spring Boot jar unpacked once into {@code run/jars/<name>-<digest>/} (Boot's own
+     * {@code extract}): the service starts a third faster from the unpacked layout than from
+     * the jar, and only from it can the JVM share the classes of a CDS archive. Answers the
+     * unpacked application jar.
+     */
+    Path unpacked(Path bootJar) throws IOException, InterruptedException {
+        Path jars = Files.createDirectories(run().resolve("jars"));
+        String name = bootJar.getFileName().toString().replaceFirst("-[0-9][^/]*\\.jar$", "");
+        Path target = jars.resolve(name + "-" + digest(bootJar));
+        Path application = target.resolve(bootJar.getFileName());
+        if (Files.exists(application)) {
+            return application;
+        }
+        Path draft = Files.createTempDirectory(jars, name + "-unpacking-");
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", bootJar.toString(), "extract", "--force", "--destination", draft.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (extract.waitFor() != 0) {
+            throw new IOException("could not unpack " + bootJar + " (" + Processes.exitReason(extract.exitValue()) + ")");
+        }
+        Files.move(draft, target, StandardCopyOption.ATOMIC_MOVE);
+        return application;
+    }
+
     private static String digest(Path file) throws IOException {
         try (var in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());

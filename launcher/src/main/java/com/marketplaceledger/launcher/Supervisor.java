@@ -207,6 +207,9 @@ final class Supervisor {
                     readySince = now;
                     log.accept(part.name() + " is ready" + (wasReady ? " again"
                             : startedAt == null ? "" : " (" + Duration.between(startedAt, now).toMillis() / 1000.0 + " s after its start)"));
+                    if (!wasReady) {
+                        part.becameReady();
+                    }
                     wasReady = true;
                 } else if (!nowReady && ready) {
                     readySince = null;
