@@ -21,7 +21,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module rules of architecture.md as they apply to the command side: it never reaches into
+ * The module rules (README, modules) as they apply to the command side: it never reaches into
  * the query side; aggregates decide from their own events only; the feature packages stand on
  * their own, sharing only the root package, the commission policy and the directory; the
  * published language stays free of Spring.

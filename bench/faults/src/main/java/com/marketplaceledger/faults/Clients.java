@@ -35,21 +35,29 @@ final class Clients {
         this.acks = acks;
     }
 
-    void startCommandClient(Business business) {
+    /** {@code perSecond}: commands a second at most, each after the last was answered; 0 for as fast as answered. */
+    void startCommandClient(Business business, int perSecond) {
         start("commands-" + business.merchant, () -> {
             setUp(business);
             long n = 0;
+            long next = System.nanoTime();
             while (!stopping.get()) {
                 Business.Command command = business.next();
                 String key = n++ % 2 == 0 ? "fi-" + business.merchant + "-" + n : null;
                 if (!deliver(command, key)) {
                     return;
                 }
+                if (perSecond > 0) {
+                    next += 1_000_000_000L / perSecond;
+                    sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                    next = Math.max(next, System.nanoTime());
+                }
             }
         });
     }
 
-    void startImportClient(Business business, int lines) {
+    /** {@code pause}: between one import answered and the next sent. */
+    void startImportClient(Business business, int lines, Duration pause) {
         start("imports-" + business.merchant, () -> {
             setUp(business);
             while (!stopping.get()) {
@@ -60,6 +68,7 @@ final class Clients {
                 if (!deliverImport(business.merchant, batch)) {
                     return;
                 }
+                sleep(pause.toMillis());
             }
         });
     }

@@ -52,6 +52,14 @@ public final class FaultInjection implements Callable<Integer> {
     @Option(names = "--lines", defaultValue = "500", description = "lines of each import (default: ${DEFAULT-VALUE})")
     int lines;
 
+    @Option(names = "--rate", defaultValue = "25", description = {"commands a second of each command client at most; "
+            + "0: each as soon as the one before was answered, which saturates the machine (default: ${DEFAULT-VALUE})"})
+    int rate;
+
+    @Option(names = "--import-pause", defaultValue = "2s", paramLabel = "DURATION",
+            description = "an import client's pause between one import answered and the next (default: ${DEFAULT-VALUE})")
+    String importPause;
+
     @Option(names = "--pause", defaultValue = "3s", paramLabel = "DURATION",
             description = "load between the ledger being healthy again and the next fault, at most (default: ${DEFAULT-VALUE})")
     String pause;
@@ -105,16 +113,17 @@ public final class FaultInjection implements Callable<Integer> {
         var acks = new Acknowledgements();
         var load = new Clients(ledger, acks);
         for (int i = 0; i < clients; i++) {
-            load.startCommandClient(new Business(run + "C" + i, random.nextLong()));
+            load.startCommandClient(new Business(run + "C" + i, random.nextLong()), rate);
         }
         for (int i = 0; i < importers; i++) {
-            load.startImportClient(new Business(run + "I" + i, random.nextLong()), lines);
+            load.startImportClient(new Business(run + "I" + i, random.nextLong()), lines, duration(importPause));
         }
         List<Fault> faults = new ArrayList<>();
         kinds.forEach(kind -> faults.addAll(Collections.nCopies(rounds, kind)));
         Collections.shuffle(faults, random);
-        say("%d faults (%s) under %d command clients and %d import clients of %d lines; seed %d", faults.size(), kinds,
-                clients, importers, lines, runSeed);
+        say("%d faults (%s) under %d command clients (%s) and %d import clients of %d lines (%s apart); seed %d",
+                faults.size(), kinds, clients, rate == 0 ? "as fast as answered" : "at most " + rate + "/s each", importers,
+                lines, importPause, runSeed);
 
         List<Recovery> recoveries = new ArrayList<>();
         Thread.sleep(between.toMillis());
@@ -186,10 +195,13 @@ public final class FaultInjection implements Callable<Integer> {
                           List<LedgerChecks.Check> results) {
         var text = new StringBuilder();
         text.append("# Fault injection, %s%n%n".formatted(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
-        text.append("Seed %d; %d rounds of %s; %d command clients, %d import clients of %d lines; %d s in all.%n%n".formatted(
-                runSeed, rounds, kinds, clients, importers, lines, Duration.between(started, Instant.now()).toSeconds()));
-        text.append("Load: %,d single commands acknowledged (%,d with an Idempotency-Key), %,d import lines; %,d requests sent again, %,d imports sent again whole; %,d answers \"already recorded\".%n%n"
-                .formatted(acks.commands.get(), acks.withKey.get(), acks.importLines.get(), acks.retries.get(),
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        text.append("Seed %d; %d rounds of %s; %d command clients (%s), %d import clients of %d lines (%s apart); %d s in all.%n%n".formatted(
+                runSeed, rounds, kinds, clients, rate == 0 ? "as fast as answered" : "at most " + rate + " commands/s each",
+                importers, lines, importPause, seconds));
+        text.append("Load: %,d single commands acknowledged (%,d with an Idempotency-Key), %,d import lines (%.0f commands and lines a second); %,d requests sent again, %,d imports sent again whole; %,d answers \"already recorded\".%n%n"
+                .formatted(acks.commands.get(), acks.withKey.get(), acks.importLines.get(),
+                        (acks.commands.get() + acks.importLines.get()) / (double) Math.max(1, seconds), acks.retries.get(),
                         acks.importsSentAgain.get(), acks.answeredAlreadyRecorded.get()));
         text.append("| fault | faults | healthy again: median | max | commands answered again: median | max |\n|---|---|---|---|---|---|\n");
         Map<Fault, List<Recovery>> byFault = new EnumMap<>(Fault.class);

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The load driver: measures the running ledger ({@code ./ledger up}) over HTTP, each figure beside a
- * baseline measured in the same run and the target of performance.md, and writes the table to
+ * baseline measured in the same run and its target (docs/benchmarks.md), and writes the table to
  * {@code bench/results/}. {@code ./ledger bench --help}.
  */
 @Command(name = "ledger-bench", mixinStandardHelpOptions = true,

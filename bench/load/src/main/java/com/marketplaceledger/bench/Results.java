@@ -10,13 +10,13 @@ import java.util.Locale;
 
 /**
  * The figures of one run, each beside the baseline measured in the same run and the target of
- * performance.md; printed as they come and written as a Markdown table and as JSON lines.
+ * docs/benchmarks.md; printed as they come and written as a Markdown table and as JSON lines.
  */
 public final class Results {
 
     /**
      * @param higherIsBetter whether the target is a floor (rates) or a ceiling (latencies, times, memory)
-     * @param baseline       measured in the same run, or null where performance.md names none
+     * @param baseline       measured in the same run, or null where the target names none
      */
     public record Figure(String name, double value, String unit, Double baseline, String baselineName,
                          Double target, boolean higherIsBetter, String note) {

@@ -2,7 +2,7 @@ package com.marketplaceledger.simulator;
 
 /**
  * The detection rules a scenario's ground truth speaks about, by their catalogue ids
- * (shared/design/detection-rules.md). A firing pyramid indicator predicts "pyramid"; a compliance
+ * (docs/detection.md). A firing pyramid indicator predicts "pyramid"; a compliance
  * finding is something legitimate multi-level plans also run into.
  */
 public enum Rule {

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Directory facts that never change once recorded, kept in memory so that the commands after the
  * first do not ask the database again: a registered merchant stays registered, a plan version's
- * terms are fixed, an enrolled distributor's upline is recorded once (domain.md).
+ * terms are fixed, an enrolled distributor's upline is recorded once.
  *
  * <p>A fact is remembered only once the transaction that read it has committed. A bulk import reads,
  * inside its own transaction, rows that earlier lines of it wrote; were that transaction rolled

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The signals a regulator weighs beside the rules (detection-rules.md, "Signals to measure"):
+ * The signals a regulator weighs beside the rules (docs/detection.md):
  * how revenue splits between end customers, participants and entry payments; how pay splits by
  * basis and level and how concentrated it is; how many participants are out of pocket; how much
  * stock participants buy against what they sell; how fast the network recruits; how refunds go.

@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * Collects a projection's writes for the whole batch its processor is handling and flushes them
- * once, just before the batch's transaction commits together with the processor's token
- * (performance.md, pitfalls 4 and 7). If the flush fails, the batch rolls back with its token and
+ * once, just before the batch's transaction commits together with the processor's token (a
+ * round trip per event is what makes a naive projection crawl). If the flush fails, the batch rolls back with its token and
  * the processor retries it, so no event is skipped and none is applied twice.
  */
 public final class BatchBuffer {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RuleBookTest {
 
-    /** The ids of the catalogue (design/detection-rules.md), in its order: the simulator and docs use them. */
+    /** The ids of the catalogue (docs/detection.md), in its order: the simulator and docs use them. */
     private static final List<String> CATALOGUE = List.of(
             "CN-HEADCOUNT-PAY", "CN-ENTRY-FEE", "CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "CN-CRIMINAL-SCALE",
             "CN-SERIOUS", "CN-REPEAT", "CN-REFUND",
