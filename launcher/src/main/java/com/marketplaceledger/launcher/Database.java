@@ -46,6 +46,7 @@ final class Database implements Part {
         this.log = settings.logs().resolve("postgres.log").toAbsolutePath();
         this.port = settings.databasePort();
         this.serverSettings = serverSettings(physicalMemory());
+        this.serverSettings.putAll(settings.databaseSettings());
     }
 
     @Override

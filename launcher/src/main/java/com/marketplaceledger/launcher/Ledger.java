@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
                 "your own), the command side and the query side, kept running by a supervisor that starts again",
                 "whatever stops, with a backoff, and logs each restart (data/logs/supervisor.log).",
                 "",
-                "Environment: LEDGER_DATA_DIR (data), LEDGER_EMBEDDED_DB_PORT (54329), LEDGER_COMMAND_PORT (8080),",
+                "Environment: LEDGER_DATA_DIR (data), LEDGER_EMBEDDED_DB_PORT (54329), LEDGER_EMBEDDED_DB_SETTINGS",
+                "(name=value,... for PostgreSQL), LEDGER_COMMAND_PORT (8080),",
                 "LEDGER_QUERY_PORT (8081), LEDGER_DB_URL / LEDGER_DB_USER / LEDGER_DB_PASSWORD (a PostgreSQL of your",
                 "own), LEDGER_JAVA_OPTS (-Xmx512m, both services), LEDGER_TOKEN_MERCHANT (M-hz-001),",
                 "LEDGER_JWT_PUBLIC_KEY or SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI (tokens of your own)."})

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  */
 record Settings(Path root, Path data, int databasePort, int commandPort, int queryPort, String externalDatabaseUrl,
                 String databaseUser, String databasePassword, List<String> javaOptions, String tokenMerchant,
-                boolean externalTokens) {
+                boolean externalTokens, Map<String, String> databaseSettings) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         Path root = Path.of("").toAbsolutePath();
@@ -38,7 +39,25 @@ record Settings(Path root, Path data, int databasePort, int commandPort, int que
                 Arrays.asList(env.getOrDefault("LEDGER_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")),
                 env.getOrDefault("LEDGER_TOKEN_MERCHANT", "M-hz-001"),
                 blankToNull(env.get("LEDGER_JWT_PUBLIC_KEY")) != null
-                        || blankToNull(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")) != null);
+                        || blankToNull(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI")) != null,
+                databaseSettings(env.getOrDefault("LEDGER_EMBEDDED_DB_SETTINGS", "")));
+    }
+
+    /** {@code name=value,name=value}: PostgreSQL settings of the embedded database over the launcher's own. */
+    private static Map<String, String> databaseSettings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1 || !pair.substring(0, equals).strip().matches("[a-z_.]+")) {
+                throw new IllegalArgumentException("LEDGER_EMBEDDED_DB_SETTINGS is name=value,name=value (PostgreSQL's "
+                        + "setting names), not '" + pair + "'");
+            }
+            settings.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+        }
+        return settings;
     }
 
     boolean embeddedDatabase() {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,21 @@ class DatabaseTest {
             String expectedBuffers = Database.sizedFor(Database.physicalMemory()).get("shared_buffers");
             assertThat(bytes(connection, setting(connection, "shared_buffers")))
                     .isEqualTo(bytes(connection, expectedBuffers)).isGreaterThan(128L * 1024 * 1024);
+        }
+    }
+
+    @Test
+    void anOperatorsSettingsReachTheServerOverTheLaunchersOwn() throws Exception {
+        port = freePort();
+        var environment = Map.of("LEDGER_DATA_DIR", data.toString(), "LEDGER_EMBEDDED_DB_PORT", Integer.toString(port),
+                "LEDGER_EMBEDDED_DB_SETTINGS", "max_wal_size=1GB, work_mem=16MB");
+        database = new Database(Settings.fromEnvironment(environment));
+        database.start();
+        awaitReady(database);
+
+        try (Connection connection = connect()) {
+            assertThat(setting(connection, "max_wal_size")).isEqualTo("1GB");
+            assertThat(setting(connection, "work_mem")).isEqualTo("16MB");
         }
     }
 
@@ -140,7 +156,7 @@ class DatabaseTest {
     }
 
     private Settings settings(int databasePort) {
-        return new Settings(data, data, databasePort, 0, 0, null, "postgres", "", List.of(), "M-1", false);
+        return new Settings(data, data, databasePort, 0, 0, null, "postgres", "", List.of(), "M-1", false, Map.of());
     }
 
     private Connection connect() throws SQLException {
