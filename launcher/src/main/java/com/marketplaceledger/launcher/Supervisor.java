@@ -205,6 +205,7 @@ final class Supervisor {
             if (running) {
                 if (nowReady && !ready) {
                     readySince = now;
+                    failures = 0;
                     log.accept(part.name() + " is ready" + (wasReady ? " again"
                             : startedAt == null ? "" : " (" + Duration.between(startedAt, now).toMillis() / 1000.0 + " s after its start)"));
                     if (!wasReady) {
@@ -216,9 +217,6 @@ final class Supervisor {
                     log.accept(part.name() + " runs but is not ready any more");
                 }
                 ready = nowReady;
-                if (ready && failures > 0 && !Duration.between(readySince, now).minus(backoff.stableAfter()).isNegative()) {
-                    failures = 0;
-                }
             }
             state = running ? (ready ? "RUNNING" : "STARTING")
                     : stopping ? "STOPPED"
