@@ -11,9 +11,12 @@ import java.util.Optional;
 
 /**
  * The first answer given to each Idempotency-Key of each caller (token subject). A key is claimed
- * before the request runs, so a concurrent retry sees it in flight; a claim left by a crashed
- * request is taken over after the in-flight timeout. Keys are kept for their retention, then
- * removed ({@link IdempotencyKeyRemoval}): a key then is unknown, and its request runs again.
+ * before the request runs, so a concurrent retry sees it in flight. A claim left by a crashed
+ * command side is taken over at once: the claim names the database session that made it, a
+ * connection of the claimant's pool, which PostgreSQL ends with the process (every command side
+ * connects as the same role, so it sees the others' sessions in {@code pg_stat_activity}). Any other claim
+ * without an answer is taken over after the in-flight timeout. Keys are kept for their retention,
+ * then removed ({@link IdempotencyKeyRemoval}): a key then is unknown, and its request runs again.
  */
 @Component
 @EnableConfigurationProperties(IdempotencyKeys.Settings.class)
@@ -48,12 +51,19 @@ class IdempotencyKeys {
     /** True when this request now owns the caller's key; otherwise what is stored under it. */
     boolean claim(String caller, String key, String fingerprint) {
         return jdbc.sql("""
-                        INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint)
-                        VALUES (:caller, :key, :fingerprint)
+                        INSERT INTO command_side.idempotency_key
+                            (caller, idempotency_key, fingerprint, claimant_pid, claimant_since)
+                        VALUES (:caller, :key, :fingerprint, pg_backend_pid(),
+                                (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()))
                         ON CONFLICT (caller, idempotency_key) DO UPDATE
-                            SET fingerprint = excluded.fingerprint, created_at = now()
+                            SET fingerprint = excluded.fingerprint, created_at = now(),
+                                claimant_pid = excluded.claimant_pid, claimant_since = excluded.claimant_since
                             WHERE idempotency_key.status IS NULL
-                              AND idempotency_key.created_at < now() - CAST(:inFlightTimeout AS interval)""")
+                              AND (idempotency_key.created_at < now() - CAST(:inFlightTimeout AS interval)
+                                   OR idempotency_key.claimant_since IS NOT NULL AND NOT EXISTS (
+                                       SELECT 1 FROM pg_stat_activity AS claimant
+                                       WHERE claimant.pid = idempotency_key.claimant_pid
+                                         AND claimant.backend_start = idempotency_key.claimant_since))""")
                 .param("caller", caller)
                 .param("key", key)
                 .param("fingerprint", fingerprint)

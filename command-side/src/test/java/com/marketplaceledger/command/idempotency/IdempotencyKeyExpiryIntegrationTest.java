@@ -11,14 +11,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An Idempotency-Key lives for its retention (24 hours by default) and its claim for the in-flight
- * timeout (a minute): after that the key is unknown, or taken over, and the request runs again,
- * which for a command already recorded is answered "already recorded" and records nothing.
+ * timeout (a minute), or until the database session that claimed it is gone (its command side was
+ * killed): after that the key is unknown, or taken over, and the request runs again, which for a
+ * command already recorded is answered "already recorded" and records nothing.
  */
 class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
 
@@ -45,6 +47,41 @@ class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
         assertThat(retry.json().path("alreadyRecorded").asBoolean()).isTrue();
         assertThat(retry.position()).isEqualTo(recorded.position());
         assertThat(retry.header(REPLAYED)).isEmpty();
+    }
+
+    @Test
+    void aKeyClaimedByASessionThatIsGoneIsTakenOverAtOnceAndAnsweredAlreadyRecorded() throws SQLException {
+        Network network = networkWithSale("M-key-killed");
+        String sale = Requests.retailSale("S-2", "L-tea", "D-3");
+        String key = newIdempotencyKey();
+        ApiResponse recorded = assertAccepted(post(network.merchant() + "/sales", sale));
+        // the command side that claimed the key a moment ago was killed: its session ended with it
+        Session session;
+        try (Connection claimant = TestDatabase.connect()) {
+            session = sessionOf(claimant);
+        }
+        awaitGone(session);
+        claim(callerOf(network.merchantId()), key, session);
+
+        ApiResponse retry = withoutRecording(() -> postWithKey(network.merchant() + "/sales", sale, key));
+
+        assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+        assertThat(retry.json().path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(retry.position()).isEqualTo(recorded.position());
+    }
+
+    @Test
+    void aKeyClaimedByASessionThatStillRunsStaysInFlight() throws SQLException {
+        Network network = networkWithSale("M-key-busy");
+        String sale = Requests.retailSale("S-2", "L-tea", "D-3");
+        String key = newIdempotencyKey();
+        try (Connection claimant = TestDatabase.connect()) {
+            claim(callerOf(network.merchantId()), key, sessionOf(claimant));
+
+            ApiResponse retry = withoutRecording(() -> postWithKey(network.merchant() + "/sales", sale, key));
+
+            assertProblem(retry, 409, "idempotent-request-in-progress", "Idempotency-Key");
+        }
     }
 
     @Test
@@ -83,6 +120,43 @@ class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
         assertThat(retry.json().path("alreadyRecorded").asBoolean()).isTrue();
         assertThat(retry.position()).isEqualTo(first.position());
         assertThat(retry.header(REPLAYED)).as("not replayed from the removed key").isEmpty();
+    }
+
+    /** A database session: its backend's pid and when it started. */
+    private record Session(int pid, OffsetDateTime since) {
+    }
+
+    private static Session sessionOf(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return new Session(rows.getInt(1), rows.getObject(2, OffsetDateTime.class));
+        }
+    }
+
+    private static void awaitGone(Session session) throws SQLException {
+        String alive = "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND backend_start = ?";
+        for (int i = 0; i < 100 && count(alive, session.pid(), session.since()) > 0; i++) {
+            sleep(50);
+        }
+        assertThat(count(alive, session.pid(), session.since())).as("the session has ended").isZero();
+    }
+
+    private static void claim(String caller, String key, Session session) throws SQLException {
+        update("""
+                INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint, claimant_pid, claimant_since)
+                VALUES (?, ?, repeat('0', 64), ?, ?)""",
+                caller, key, session.pid(), session.since());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Keys belong to the token's subject; a merchant's test token names the merchant. */
