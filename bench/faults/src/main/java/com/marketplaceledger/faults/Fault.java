@@ -3,6 +3,8 @@ package com.marketplaceledger.faults;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the suite does to the running ledger. A kill is SIGKILL, as a crash or the kernel's OOM
@@ -50,19 +52,40 @@ enum Fault {
         if (pids.isEmpty()) {
             throw new IOException("nothing to " + description + ": the part does not run");
         }
+        signal(signal, pids);
+        return pids;
+    }
+
+    /**
+     * One kill for every process, so that none of them outlives the others by a moment. Kill answers
+     * 1 when one of several processes had ended between being listed and the kill (a backend whose
+     * client left); that is a failure only if one of them still runs once the others are gone.
+     */
+    static void signal(String signal, List<Long> pids) throws IOException {
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
         pids.forEach(pid -> command.add(pid.toString()));
         try {
-            // one kill for every process, so that none of them outlives the others by a moment
             int status = new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-            if (status != 0) {
-                throw new IOException(String.join(" ", command) + " failed with status " + status);
+            if (status == 0) {
+                return;
+            }
+            List<Long> running = new ArrayList<>();
+            for (long pid : pids) {
+                Optional<ProcessHandle> process = ProcessHandle.of(pid);
+                if (process.isPresent()) {
+                    process.get().onExit().completeOnTimeout(process.get(), 5, TimeUnit.SECONDS).join();
+                    if (process.get().isAlive()) {
+                        running.add(pid);
+                    }
+                }
+            }
+            if (pids.size() == 1 || !running.isEmpty()) {
+                throw new IOException(String.join(" ", command) + " failed with status " + status + "; running: " + running);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        return pids;
     }
 
     private static List<Long> postgres(RunningLedger ledger) {
