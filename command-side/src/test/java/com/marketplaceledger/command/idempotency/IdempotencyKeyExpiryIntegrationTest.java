@@ -50,7 +50,7 @@ class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
     }
 
     @Test
-    void aKeyClaimedByASessionThatIsGoneIsTakenOverAtOnceAndAnsweredAlreadyRecorded() throws SQLException {
+    void aKeyClaimedByASessionThatIsGoneIsTakenOverAtOnceAndAnsweredAlreadyRecorded() throws Exception {
         Network network = networkWithSale("M-key-killed");
         String sale = Requests.retailSale("S-2", "L-tea", "D-3");
         String key = newIdempotencyKey();
@@ -135,10 +135,10 @@ class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
         }
     }
 
-    private static void awaitGone(Session session) throws SQLException {
+    private static void awaitGone(Session session) throws SQLException, InterruptedException {
         String alive = "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND backend_start = ?";
         for (int i = 0; i < 100 && count(alive, session.pid(), session.since()) > 0; i++) {
-            sleep(50);
+            Thread.sleep(50);
         }
         assertThat(count(alive, session.pid(), session.since())).as("the session has ended").isZero();
     }
@@ -148,15 +148,6 @@ class IdempotencyKeyExpiryIntegrationTest extends LedgerApiTestBase {
                 INSERT INTO command_side.idempotency_key (caller, idempotency_key, fingerprint, claimant_pid, claimant_since)
                 VALUES (?, ?, repeat('0', 64), ?, ?)""",
                 caller, key, session.pid(), session.since());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Keys belong to the token's subject; a merchant's test token names the merchant. */
