@@ -296,29 +296,37 @@ class BulkImportIntegrationTest extends LedgerApiTestBase {
     }
 
     @Test
-    void aTransactionThatCannotCommitIsRecordedAgainLineByLineAndOnlyTheUncommittableLineFails() throws SQLException {
+    void anImportStopsAtTheFirstLineTheLedgerCannotRecordAndRecordsTheRestWhenSentAgainWhole() throws SQLException {
         String m = registeredMerchant("M-import-commit-fails");
         String ndjson = String.join("\n",
                 enrol("D-1", null),
                 enrol("D-2", "D-1"),
                 enrol("D-fails-at-commit", "D-1"),
-                enrol("D-3", "D-2"),
+                enrol("D-3", "D-fails-at-commit"),                      // needs line 3: going on would refuse it for good
                 enrol("D-4", "D-3"));
 
-        ApiResponse response;
+        ApiResponse interrupted;
         try (var failing = new FailingAtCommit("D-fails-at-commit")) {
-            response = postNdjson(m, ndjson);
+            interrupted = postNdjson(m, ndjson);
         }
 
-        assertProblem(response, 422, "import-lines-rejected", null);
-        assertThat(list(response.json().path("lines")))
+        assertProblem(interrupted, 503, "import-interrupted", null);
+        assertThat(interrupted.json().path("notRecordedFrom").asInt()).isEqualTo(3);
+        assertThat(list(interrupted.json().path("lines")))
                 .extracting(l -> l.path("status").asText(), l -> l.path("problem").path("rule").asText(null))
-                .containsExactly(tuple("accepted", null), tuple("accepted", null), tuple("rejected", "internal-error"),
-                        tuple("accepted", null), tuple("accepted", null));
+                .containsExactly(tuple("accepted", null), tuple("accepted", null), tuple("rejected", "internal-error"));
+        assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::stream).containsExactly(
+                "merchant/" + m, "distributor/" + m + "/D-1", "distributor/" + m + "/D-2");
+        assertThat(transactionsOf(m)).as("the registration's commit, then one for each line recorded alone").isEqualTo(3);
+
+        ApiResponse again = postNdjson(m, ndjson);
+
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().path("accepted").asInt()).isEqualTo(5);
+        assertThat(again.json().path("alreadyRecorded").asInt()).isEqualTo(2);
         assertThat(EventTable.ofMerchant(m)).extracting(StoredEvent::stream).containsExactly(
                 "merchant/" + m, "distributor/" + m + "/D-1", "distributor/" + m + "/D-2",
-                "distributor/" + m + "/D-3", "distributor/" + m + "/D-4");
-        assertThat(transactionsOf(m)).as("the registration's commit, then one for each line recorded alone").isEqualTo(5);
+                "distributor/" + m + "/D-fails-at-commit", "distributor/" + m + "/D-3", "distributor/" + m + "/D-4");
     }
 
     @Test

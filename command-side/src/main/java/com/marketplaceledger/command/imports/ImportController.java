@@ -69,7 +69,9 @@ class ImportController {
     @PostMapping(path = "/merchants/{merchantId}/imports")
     @Operation(summary = "Import commands as NDJSON, one per line, each with a \"type\" naming the command",
             description = "Answers 200 when every line was recorded, now or before; otherwise 422 problem+json listing "
-                    + "each line's outcome. A line repeating a command recorded before (an import sent again after it "
+                    + "each line's outcome. When the ledger could not record a line (its database unavailable), the import "
+                    + "stops there: 503 problem+json \"import-interrupted\" with the outcomes so far and \"notRecordedFrom\", "
+                    + "the first line not recorded; send the whole import again. A line repeating a command recorded before (an import sent again after it "
                     + "was cut off) is accepted with \"alreadyRecorded\": true and the stream and position it was "
                     + "first recorded at; a line with a known id and other content is rejected as a conflict. "
                     + "The summary counts the lines accepted, those of them already recorded, and those rejected.",
@@ -88,19 +90,25 @@ class ImportController {
                     continue;
                 }
                 if (outcomes.size() + pending.size() == maxLines) {
-                    outcomes.addAll(transactions.record(pending));
+                    if (!record(pending, outcomes)) {
+                        return interrupted(outcomes);
+                    }
                     return answer(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
                             "at most " + maxLines + " commands per import; lines from " + number + " on were not read",
                             outcomes);
                 }
                 pending.add(line(merchantId, number, text));
                 if (pending.size() == transactions.linesPerTransaction()) {
-                    outcomes.addAll(transactions.record(pending));
+                    if (!record(pending, outcomes)) {
+                        return interrupted(outcomes);
+                    }
                     pending.clear();
                 }
             }
         }
-        outcomes.addAll(transactions.record(pending));
+        if (!record(pending, outcomes)) {
+            return interrupted(outcomes);
+        }
         if (outcomes.isEmpty()) {
             return answer(HttpStatus.BAD_REQUEST, "empty-import", "the body holds no command lines", outcomes);
         }
@@ -110,6 +118,23 @@ class ImportController {
                     rejected + " of " + outcomes.size() + " lines were rejected; the others were recorded", outcomes);
         }
         return ResponseEntity.ok(summarise(outcomes));
+    }
+
+    /** Records the lines, adding their outcomes; false when the import was interrupted. */
+    private boolean record(List<ImportTransactions.Line> lines, List<Map<String, Object>> outcomes) {
+        var recorded = transactions.record(lines);
+        outcomes.addAll(recorded.outcomes());
+        return !recorded.interrupted();
+    }
+
+    /** The last outcome is the line the ledger could not record; nothing after it was tried. */
+    private static ResponseEntity<Map<String, Object>> interrupted(List<Map<String, Object>> outcomes) {
+        Object line = outcomes.get(outcomes.size() - 1).get("line");
+        ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "import-interrupted", null,
+                "the ledger could not record line " + line + " just now; it and the lines after it were not recorded. "
+                        + "Send the whole import again: the lines recorded already will be answered as already recorded");
+        problem.setProperty("notRecordedFrom", line);
+        return answer(problem, outcomes);
     }
 
     private static ImportTransactions.Line line(MerchantId merchantId, int number, String text) {
@@ -158,9 +183,12 @@ class ImportController {
 
     private static ResponseEntity<Map<String, Object>> answer(HttpStatus status, String rule, String detail,
                                                               List<Map<String, Object>> lines) {
-        ProblemDetail problem = Problems.problem(status, rule, null, detail);
+        return answer(Problems.problem(status, rule, null, detail), lines);
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(ProblemDetail problem, List<Map<String, Object>> lines) {
         summarise(lines).forEach(problem::setProperty);
-        return ResponseEntity.status(status)
+        return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.asMap(problem));
     }

@@ -67,8 +67,20 @@ class ImportTransactions {
         return limits.lines();
     }
 
-    /** Records the lines in order and answers each line's outcome, in the same order. */
-    List<Map<String, Object>> record(List<Line> lines) {
+    /**
+     * What became of the lines given: each line's outcome, in order. {@code interrupted} when the
+     * ledger could not record a line (the database went away, not a refusal of the line): its
+     * outcome is the last, and the lines after it were not tried.
+     */
+    record Recorded(List<Map<String, Object>> outcomes, boolean interrupted) {
+    }
+
+    /**
+     * Records the lines in order, up to the first the ledger could not record. It stops there
+     * because lines depend on those before them (a plan's version on the one it follows, a sale on
+     * its listing): going on would refuse for good lines that are fine once the import is sent again.
+     */
+    Recorded record(List<Line> lines) {
         var outcomes = new ArrayList<Map<String, Object>>(lines.size());
         while (outcomes.size() < lines.size()) {
             List<Line> rest = lines.subList(outcomes.size(), lines.size());
@@ -79,10 +91,18 @@ class ImportTransactions {
             } catch (RuntimeException notCommitted) {
                 // Nothing of that transaction was stored: its lines are recorded again one
                 // transaction each, so that a line that cannot be committed fails alone.
-                rest.subList(0, Math.max(1, recorded.size())).forEach(line -> outcomes.add(recordAlone(line)));
+                for (Line line : rest.subList(0, Math.max(1, recorded.size()))) {
+                    outcomes.add(recordAlone(line));
+                    if (notRecorded(outcomes.get(outcomes.size() - 1))) {
+                        break;
+                    }
+                }
+            }
+            if (notRecorded(outcomes.get(outcomes.size() - 1))) {
+                return new Recorded(outcomes, true);
             }
         }
-        return outcomes;
+        return new Recorded(outcomes, false);
     }
 
     private void recordWhileWithinLimits(List<Line> lines, List<Map<String, Object>> outcomes) {
@@ -97,11 +117,17 @@ class ImportTransactions {
                 first = Math.min(first, position);
                 last = Math.max(last, position);
             }
-            if (outcomes.size() >= limits.lines() || System.nanoTime() >= deadline
+            if (notRecorded(outcome) || outcomes.size() >= limits.lines() || System.nanoTime() >= deadline
                     || (last >= first && last - first >= limits.positions())) {
                 break;
             }
         }
+    }
+
+    /** A line the ledger failed to record (a 5xx problem), as against one it refused. */
+    private static boolean notRecorded(Map<String, Object> outcome) {
+        return outcome.get("problem") instanceof Map<?, ?> problem
+                && problem.get("status") instanceof Integer status && status >= 500;
     }
 
     private Map<String, Object> recordAlone(Line line) {
