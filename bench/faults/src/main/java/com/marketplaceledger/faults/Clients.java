@@ -142,13 +142,12 @@ final class Clients {
     }
 
     /**
-     * Sends the request again until the ledger answers it for good. An import that had lines
-     * refused is sent again whole: the lines recorded before are answered as recorded, the others
-     * recorded now (a line refused because the database went away is not refused for good).
+     * Sends the request again until the ledger answers it for good. An import the ledger
+     * interrupted (a line it could not record) is sent again whole: the lines recorded before are
+     * answered as recorded, the others recorded now. A line refused is refused for good.
      */
     private boolean untilAnswered(HttpRequest request, String what, Answered answered) {
         long pause = 100;
-        int importAttempts = 0;
         while (true) {
             if (stopping.get() && drainDeadline != null && Instant.now().isAfter(drainDeadline)) {
                 acks.refused(what + ": still not answered when the run ended");
@@ -162,9 +161,8 @@ final class Clients {
                     return true;
                 }
                 boolean inProgress = status == 409 && "idempotent-request-in-progress".equals(json(answer.body()).path("rule").asText());
-                boolean importToSendAgain = status == 422 && "import-lines-rejected".equals(json(answer.body()).path("rule").asText())
-                        && ++importAttempts < 30;
-                if (status < 500 && !inProgress && !importToSendAgain) {
+                boolean importToSendAgain = status == 503 && "import-interrupted".equals(json(answer.body()).path("rule").asText());
+                if (status < 500 && !inProgress) {
                     acks.refused(what + ": " + status + " " + answer.body());
                     return false;
                 }

@@ -159,10 +159,12 @@ final class LedgerChecks {
     }
 
     /**
-     * Waits until every read model holds the head and the head stays where it is for a few
-     * seconds: detection may still append alerts for what the read models just took in.
+     * Waits until every read model holds the head, detection has judged every network with new
+     * events, and the head stays where it is for a few seconds. Detection appends alerts for what
+     * the read models took in, and a network judged a moment ago rests before it is judged again
+     * (a few seconds for a large one): a head that merely stood still is not yet the last one.
      */
-    private long settle() throws IOException, InterruptedException {
+    private long settle() throws IOException, InterruptedException, SQLException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         long head = -1;
         while (Instant.now().isBefore(deadline)) {
@@ -170,13 +172,20 @@ final class LedgerChecks {
             var answer = ledger.send(java.net.http.HttpRequest.newBuilder(
                             ledger.querySide.resolve("/stream/position?minPosition=" + now))
                     .header("Authorization", "Bearer " + ledger.token(LedgerRole.AUDITOR)).GET().build());
-            if (answer.statusCode() == 200 && now == head) {
+            boolean caughtUp = answer.statusCode() == 200 && networksAwaitingJudgement() == 0;
+            if (caughtUp && now == head) {
                 return head;
             }
-            head = answer.statusCode() == 200 ? now : -1;
+            head = caughtUp ? now : -1;
             Thread.sleep(3000);
         }
-        throw new IOException("the read models did not settle within 10 minutes");
+        throw new IOException("the read models and detection did not settle within 10 minutes");
+    }
+
+    private long networksAwaitingJudgement() throws SQLException {
+        try (Connection connection = ledger.database()) {
+            return count(connection, "SELECT count(*) FROM read_model.detection_pending");
+        }
     }
 
     private void awaitRebuilt() throws IOException, InterruptedException {
