@@ -19,14 +19,14 @@ import java.util.Map;
  *                    new rule version at the next start
  */
 @ConfigurationProperties("ledger.detection")
-record DetectionProperties(
+public record DetectionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") Duration interval,
         @DefaultValue("100") int maxEvidence,
         @DefaultValue("4") int restFactor,
         Map<String, Map<String, BigDecimal>> thresholds) {
 
-    DetectionProperties {
+    public DetectionProperties {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     }
 }

@@ -3,6 +3,7 @@ package com.marketplaceledger.supervision.detection;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleVersion;
 import com.marketplaceledger.supervision.detection.rules.Finding;
+import com.marketplaceledger.supervision.detection.facts.FactsLoader;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.shared.detection.AlertId;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts.Reorder;
 import com.marketplaceledger.axon.readmodel.BusinessCalendar;
+import com.marketplaceledger.supervision.detection.facts.NetworkScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package com.marketplaceledger.supervision.detection;
+package com.marketplaceledger.supervision.detection.facts;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -15,9 +15,9 @@ import java.util.Map;
  * {@code :m}, {@code :root}, {@code :asOf} (a business day), {@code :asOfEnd} (the instant that
  * day ends) and {@code :cap} (evidence kept per fact).
  */
-record NetworkScope(String merchantId, String rootId, LocalDate asOf, ZoneId zone, int cap) {
+public record NetworkScope(String merchantId, String rootId, LocalDate asOf, ZoneId zone, int cap) {
 
-    boolean isNetwork() {
+    public boolean isNetwork() {
         return rootId == null;
     }
 
@@ -27,7 +27,7 @@ record NetworkScope(String merchantId, String rootId, LocalDate asOf, ZoneId zon
      * the network needs no lookup of its members, which at a million distributors was most of a
      * judgement (and, with statistics gone stale during an import, a plan of many seconds).
      */
-    String members(String sql) {
+    public String members(String sql) {
         if (isNetwork()) {
             return sql.replace(" IN (members)", " IS NOT NULL");
         }
@@ -35,7 +35,7 @@ record NetworkScope(String merchantId, String rootId, LocalDate asOf, ZoneId zon
                 + "FROM business_facts.downline WHERE merchant_id = :m AND ancestor_id = :root)");
     }
 
-    MapSqlParameterSource params() {
+    public MapSqlParameterSource params() {
         Map<String, Object> values = new HashMap<>();
         values.put("m", merchantId);
         values.put("root", rootId);

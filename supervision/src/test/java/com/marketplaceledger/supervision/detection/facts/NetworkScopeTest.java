@@ -1,4 +1,4 @@
-package com.marketplaceledger.supervision.detection;
+package com.marketplaceledger.supervision.detection.facts;
 
 import org.junit.jupiter.api.Test;
 
