@@ -111,9 +111,9 @@ public class FactsLoader {
         months.addAll(fees.keySet());
         var result = new ArrayList<Month>();
         for (YearMonth month : months) {
-            var sales = sold.get(month);
-            result.add(new Month(month, sales == null ? Tally.NONE : sales.retail(),
-                    sales == null ? Tally.NONE : sales.participantPurchases(), fees.getOrDefault(month, Tally.NONE)));
+            var inMonth = sold.get(month);
+            result.add(new Month(month, inMonth == null ? Tally.NONE : inMonth.retail(),
+                    inMonth == null ? Tally.NONE : inMonth.participantPurchases(), fees.getOrDefault(month, Tally.NONE)));
         }
         return result;
     }
