@@ -43,8 +43,13 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(QueryRefused.class)
     ResponseEntity<ProblemDetail> refused(QueryRefused refused) {
-        ProblemDetail problem = problem(refused.status(), refused.rule(), refused.field(),
-                texts.text(refused.detailKey(), refused.arguments()));
+        String detail = texts.textOrNull(refused.detailKey(), refused.arguments());
+        if (detail == null) {
+            // a refusal without its text is still the refusal it is, not a failure of the server
+            log.error("no text for the problem detail {}", refused.detailKey());
+            detail = refused.getMessage();
+        }
+        ProblemDetail problem = problem(refused.status(), refused.rule(), refused.field(), detail);
         refused.properties().forEach(problem::setProperty);
         var response = ResponseEntity.status(refused.status());
         if (refused.retryAfterSeconds() != null) {

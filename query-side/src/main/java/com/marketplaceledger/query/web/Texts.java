@@ -65,8 +65,12 @@ public class Texts {
 
     /** The text, or null where the bundles have none (a code stored long ago that no rule gives any more). */
     public String textOrNull(String code) {
+        return textOrNull(code, Map.of());
+    }
+
+    public String textOrNull(String code, Map<String, ?> arguments) {
         try {
-            return text(code);
+            return text(code, arguments);
         } catch (NoSuchMessageException unknown) {
             return null;
         }

@@ -182,7 +182,7 @@ class CaseFileTest {
                 .when(new EscalateCase(CASE, "inspector.zhao", "again", LATER_STILL))
                 .expectNoEvents()
                 .expectException(refused(HttpStatus.CONFLICT, "case-state"))
-                .expectExceptionMessage(containsString("escalated already"));
+                .expectExceptionMessage(containsString("escalated-already"));
     }
 
     // --- closing ---------------------------------------------------------------------------

@@ -160,6 +160,15 @@ class RegulatorLanguageIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void springsOwnRefusalsTakeTheLedgersTitleInTheCallersLanguage() {
+        Answer answer = api().get("/detection/no-such-thing?lang=zh-CN");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().path("rule").asText()).isEqualTo("not-found");
+        assertThat(answer.body().path("title").asText()).isEqualTo("未找到");
+    }
+
+    @Test
     void aLanguageTheLedgerDoesNotWriteIsRefusedRatherThanAnsweredInEnglishUnasked() {
         Answer answer = api().get("/alerts?lang=fr");
 
