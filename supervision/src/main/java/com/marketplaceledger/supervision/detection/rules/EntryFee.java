@@ -10,7 +10,6 @@ import java.util.Map;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 
 /**
@@ -22,11 +21,8 @@ final class EntryFee implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-ENTRY-FEE",
-            "A fee or a purchase to join",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(2); "
-                    + "直销管理条例 (Regulations on Direct Selling Administration) Art. 14",
             false,
             1,
             Map.of("minPayments", BigDecimal.ONE));
@@ -51,9 +47,8 @@ final class EntryFee implements DetectionRule {
                         context("gatePurchases", purchases.count(), "payments"),
                         context("entryAmount", fees.amount() + purchases.amount(), MINOR_UNITS),
                         context("gatePlans", facts.gatePlans().total(), "plans")),
-                "Participants paid %s in %s to join: %s and %s of starter packages, memberships or stakes"
-                        .formatted(money(fees.amount() + purchases.amount()), count(payments, "payment"),
-                                count(fees.count(), "joining fee"), count(purchases.count(), "purchase")),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("amount", money(fees.amount() + purchases.amount()),
+                        "payments", payments, "joiningFees", fees.count(), "purchases", purchases.count())),
                 facts.gatePlans().and(fees.evidence()).and(purchases.evidence())));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 
 /**
@@ -21,10 +20,8 @@ final class HeadcountPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-HEADCOUNT-PAY",
-            "Pay per recruit",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(1)",
             false,
             1,
             Map.of("minPayments", BigDecimal.ONE));
@@ -44,8 +41,7 @@ final class HeadcountPay implements DetectionRule {
         return List.of(new Finding(null,
                 List.of(atLeast("headcountPayments", pay.count(), "payments", minPayments),
                         context("headcountPayAmount", pay.amount(), MINOR_UNITS)),
-                "The network paid %s totalling %s for recruiting people (recruitment bonuses or shares of joining fees)"
-                        .formatted(count(pay.count(), "commission"), money(pay.amount())),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("commissions", pay.count(), "amount", money(pay.amount()))),
                 pay.evidence()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 
 /**
  * US-KOSCOT: the FTC's test of a pyramid. Participants pay for the right to sell (an entry fee or
@@ -19,10 +18,8 @@ final class Koscot implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-KOSCOT",
-            "Paying to join, rewarded for recruiting",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
-            "Koscot Interplanetary (FTC 1975); Webster v. Omnitrition (9th Cir. 1996); FTC v. BurnLounge (9th Cir. 2014)",
             false,
             1,
             Map.of("minPayments", BigDecimal.ONE));
@@ -43,8 +40,7 @@ final class Koscot implements DetectionRule {
         return List.of(new Finding(null,
                 List.of(atLeast("headcountPayments", recruitingPay, "payments", minPayments),
                         context("entryPayments", entryPayments, "payments")),
-                "Participants made %s for the right to join and sell, and the network paid %s for recruiting them rather than for sales to end users"
-                        .formatted(count(entryPayments, "entry payment"), count(recruitingPay, "reward")),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("entryPayments", entryPayments, "rewards", recruitingPay)),
                 facts.joiningFees().evidence()
                         .and(facts.gatePurchases().evidence())
                         .and(facts.headcountPay().evidence())));

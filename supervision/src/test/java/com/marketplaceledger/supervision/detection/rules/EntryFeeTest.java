@@ -9,6 +9,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EntryFeeTest {
@@ -57,7 +58,7 @@ class EntryFeeTest {
                 new Measurement("gatePurchases", BigDecimal.ONE, "payments", null, null),
                 new Measurement("entryAmount", BigDecimal.valueOf(70000), "minor units", null, null),
                 new Measurement("gatePlans", BigDecimal.ONE, "plans", null, null));
-        assertThat(finding.reason()).isEqualTo(
+        assertThat(english(finding.reason())).isEqualTo(
                 "Participants paid 700.00 in 3 payments to join: 2 joining fees and 1 purchase of starter packages, memberships or stakes");
     }
 }

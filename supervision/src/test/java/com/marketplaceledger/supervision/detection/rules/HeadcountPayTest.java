@@ -9,6 +9,7 @@ import java.util.List;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HeadcountPayTest {
@@ -28,7 +29,7 @@ class HeadcountPayTest {
                     new Measurement("headcountPayments", BigDecimal.ONE, "payments", ">=", BigDecimal.ONE),
                     new Measurement("headcountPayAmount", BigDecimal.valueOf(5000), "minor units", null, null));
             assertThat(finding.evidence()).isEqualTo(Facts.evidence("C-1"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "The network paid 1 commission totalling 50.00 for recruiting people (recruitment bonuses or shares of joining fees)");
         });
     }

@@ -9,6 +9,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KoscotTest {
@@ -25,7 +26,7 @@ class KoscotTest {
             assertThat(finding.measurements()).containsExactly(
                     new Measurement("headcountPayments", BigDecimal.ONE, "payments", ">=", BigDecimal.ONE),
                     new Measurement("entryPayments", BigDecimal.ONE, "payments", null, null));
-            assertThat(finding.reason()).isEqualTo("Participants made 1 entry payment for the right to join and sell, "
+            assertThat(english(finding.reason())).isEqualTo("Participants made 1 entry payment for the right to join and sell, "
                     + "and the network paid 1 reward for recruiting them rather than for sales to end users");
         });
     }

@@ -21,11 +21,10 @@ class RuleBookTest {
     }
 
     @Test
-    void every_rule_is_at_its_first_logic_version_with_thresholds_and_a_source() {
+    void every_rule_is_at_its_first_logic_version_with_thresholds() {
         assertThat(RuleBook.rules()).allSatisfy(rule -> {
             assertThat(rule.description().logicVersion()).isEqualTo(1);
             assertThat(rule.description().thresholds()).isNotEmpty();
-            assertThat(rule.description().source()).isNotBlank();
         });
     }
 
