@@ -121,7 +121,7 @@ class ContinuousDetection extends BackgroundRounds {
             if (!positions.allHaveProcessed(network.position())) {
                 return null;
             }
-            LocalDate now = calendar.dayOf(clock.instant());
+            LocalDate now = calendar.dayOf(merchantId, clock.instant());
             LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
                     : network.day().isAfter(now) ? now : network.day();
             Set<String> raised = alerts.raisedIds(merchantId);

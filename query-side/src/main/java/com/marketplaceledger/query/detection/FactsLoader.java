@@ -91,13 +91,13 @@ class FactsLoader {
                               FROM read_model.risk_refund WHERE merchant_id = :m
                     UNION ALL SELECT max(CAST(declared_at AT TIME ZONE :zone AS DATE))
                               FROM read_model.compensation_plan WHERE merchant_id = :m
-                ) days""", new MapSqlParameterSource("m", merchantId).addValue("zone", calendar.zone().getId()),
+                ) days""", new MapSqlParameterSource("m", merchantId).addValue("zone", calendar.zoneOf(merchantId).getId()),
                 LocalDate.class);
         return newest == null || newest.isAfter(today) ? today : newest;
     }
 
     NetworkFacts load(String merchantId, String subtreeRootId, LocalDate asOf) {
-        var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zone(), properties.maxEvidence());
+        var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zoneOf(merchantId), properties.maxEvidence());
         var params = scope.params();
         Shape shape = shape(scope, params);
         Fees joiningFees = jdbc.queryForObject(scope.members("""
@@ -138,7 +138,8 @@ class FactsLoader {
                 refunds(scope, params),
                 plan == null ? null : plan.buyback(),
                 plan == null ? null : plan.eventId(),
-                penalty(scope, params));
+                penalty(scope, params),
+                scope.zone());
     }
 
     private record Shape(long people, int levels, Evidence enrolments) {
@@ -393,7 +394,7 @@ class FactsLoader {
         if (penalties.isEmpty()) {
             return null;
         }
-        LocalDate penalisedOn = calendar.dayOf((java.time.Instant) penalties.get(0)[0]);
+        LocalDate penalisedOn = LocalDate.ofInstant((java.time.Instant) penalties.get(0)[0], scope.zone());
         var since = new MapSqlParameterSource(params.getValues()).addValue("since", Date.valueOf(penalisedOn));
         var joined = jdbc.queryForObject(scope.members("""
                 SELECT count(*) AS n, (array_agg(event_id ORDER BY enrolled_at, event_id))[1 : %d] AS ids
