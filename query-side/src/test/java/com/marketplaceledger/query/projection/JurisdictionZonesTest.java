@@ -2,6 +2,11 @@ package com.marketplaceledger.query.projection;
 
 import com.marketplaceledger.query.projection.JurisdictionZones.Jurisdiction;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.time.ZoneId;
 import java.util.Map;
@@ -40,6 +45,23 @@ class JurisdictionZonesTest {
         assertThat(zones.zoneOf("DE", OTHERWISE)).isEqualTo(OTHERWISE);
         assertThat(zones.zoneOf("DE-BY", OTHERWISE)).isEqualTo(OTHERWISE);
         assertThat(new JurisdictionZones(null).zoneOf("CN", OTHERWISE)).isEqualTo(OTHERWISE);
+    }
+
+    @Test
+    void zones_bind_from_properties_with_subdivision_codes_and_an_environment_variable_overrides_them() {
+        var properties = new MapConfigurationPropertySource(Map.of(
+                "ledger.jurisdictions.CN.zone", "Asia/Shanghai",
+                "ledger.jurisdictions.US.zone", "America/New_York",
+                "ledger.jurisdictions.US-CA.zone", "America/Los_Angeles"));
+        var environment = ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("LEDGER_JURISDICTIONS_US_ZONE", "America/Chicago"))).iterator().next();
+
+        JurisdictionZones bound = new Binder(environment, properties).bind("ledger", JurisdictionZones.class).get();
+
+        assertThat(bound.zoneOf("CN", OTHERWISE)).isEqualTo(SHANGHAI);
+        assertThat(bound.zoneOf("US-CA", OTHERWISE)).isEqualTo(LOS_ANGELES);
+        assertThat(bound.zoneOf("US", OTHERWISE)).isEqualTo(ZoneId.of("America/Chicago"));
     }
 
     @Test
