@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.projection;
 
+import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.merchant.MerchantId;
