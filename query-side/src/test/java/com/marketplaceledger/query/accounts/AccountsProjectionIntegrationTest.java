@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
 
     private static final Instant AT = Instant.parse("2026-05-10T09:00:00Z");
-    /** 2026-04-01 00:30 in Shanghai, 2026-03-31 12:30 in New York. */
-    private static final Instant MIDNIGHT_HALF_PAST_IN_SHANGHAI = Instant.parse("2026-03-31T16:30:00Z");
+    /** 2026-04-01 01:30 in Shanghai; 2026-03-31 17:30 in UTC and 13:30 in New York. */
+    private static final Instant HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI = Instant.parse("2026-03-31T17:30:00Z");
     /** 2026-03-31 22:00 in New York, 2026-04-01 in UTC and in Shanghai. */
     private static final Instant EVENING_IN_NEW_YORK = Instant.parse("2026-04-01T02:00:00Z");
 
@@ -160,11 +160,11 @@ class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void a_chinese_merchants_sale_at_half_past_midnight_in_shanghai_is_an_april_sale() {
+    void a_chinese_merchants_sale_at_half_past_one_on_april_1_in_shanghai_is_an_april_sale() {
         String merchant = "M-acc-zone-cn";
         register(merchant, "CN");
         history.appendAndAwait("sale/" + merchant + "/S-1", sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"), 5_000,
-                MIDNIGHT_HALF_PAST_IN_SHANGHAI));
+                HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI));
 
         assertThat(accounts.monthlyOfNetwork(merchant, null)).extracting(Accounts.Month::month).containsExactly("2026-04");
         assertThat(accounts.ofNetwork(merchant, LocalDate.parse("2026-03-31"))).isEmpty();
@@ -176,7 +176,7 @@ class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
         String merchant = "M-acc-zone-us";
         register(merchant, "US");
         history.appendAndAwait("sale/" + merchant + "/S-1", sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"), 5_000,
-                MIDNIGHT_HALF_PAST_IN_SHANGHAI));
+                HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI));
 
         assertThat(accounts.monthlyOfNetwork(merchant, null)).extracting(Accounts.Month::month).containsExactly("2026-03");
         assertThat(only(accounts.ofNetwork(merchant, LocalDate.parse("2026-03-31"))).retailSales()).isEqualTo(5_000);

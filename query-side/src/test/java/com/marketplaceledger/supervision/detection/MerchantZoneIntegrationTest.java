@@ -29,17 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Networks are judged by the business days of their merchant's jurisdiction. */
 class MerchantZoneIntegrationTest extends QuerySideIntegrationTest {
 
-    /** 2026-04-01 00:30 in Shanghai, 2026-03-31 12:30 in New York. */
-    private static final Instant MIDNIGHT_HALF_PAST_IN_SHANGHAI = Instant.parse("2026-03-31T16:30:00Z");
+    /** 2026-04-01 01:30 in Shanghai; 2026-03-31 17:30 in UTC and 13:30 in New York. */
+    private static final Instant HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI = Instant.parse("2026-03-31T17:30:00Z");
 
     @Autowired
     Evaluator evaluator;
 
     @Test
-    void a_chinese_networks_sale_at_half_past_midnight_in_shanghai_falls_in_aprils_pay_period() {
+    void a_chinese_networks_sale_at_half_past_one_on_april_1_in_shanghai_falls_in_aprils_pay_period() {
         LedgerHistory history = newHistory();
         register(history, "M-zone-facts-cn", "CN");
-        sale(history, "M-zone-facts-cn", MIDNIGHT_HALF_PAST_IN_SHANGHAI);
+        sale(history, "M-zone-facts-cn", HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI);
 
         NetworkFacts facts = evaluator.facts("M-zone-facts-cn", null, LocalDate.parse("2026-04-30"));
 
@@ -52,7 +52,7 @@ class MerchantZoneIntegrationTest extends QuerySideIntegrationTest {
     void an_american_networks_sale_at_the_same_instant_falls_in_marchs_pay_period() {
         LedgerHistory history = newHistory();
         register(history, "M-zone-facts-us", "US");
-        sale(history, "M-zone-facts-us", MIDNIGHT_HALF_PAST_IN_SHANGHAI);
+        sale(history, "M-zone-facts-us", HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI);
 
         NetworkFacts facts = evaluator.facts("M-zone-facts-us", null, LocalDate.parse("2026-04-30"));
 
