@@ -215,7 +215,7 @@ class AccountsProjection implements ReadModel {
             this.event = event;
             this.eventId = message.getIdentifier();
             this.sourceId = sourceId;
-            this.day = calendar.dayOf(event.occurredAt()).toString();
+            this.day = calendar.dayOf(event).toString();
         }
 
         void add(String party, EntryKind kind, Money amount, String counterparty, String listingKind) {

@@ -113,7 +113,7 @@ class GenealogyProjection implements ReadModel {
                 event.sponsorId() == null ? null : event.sponsorId().value(),
                 event.upline().stream().map(DistributorId::value).collect(Collectors.joining(",")),
                 event.upline().size() + 1, fee == null ? null : fee.minorUnits(), fee == null ? null : fee.currency(),
-                event.planVersion(), event.occurredAt().toString(), calendar.dayOf(event.occurredAt()).toString(),
+                event.planVersion(), event.occurredAt().toString(), calendar.dayOf(event).toString(),
                 message.getIdentifier()});
     }
 

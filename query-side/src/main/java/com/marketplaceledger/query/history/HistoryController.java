@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ class HistoryController {
                     @RequestParam String stream,
                     @Parameter(description = "only events up to this global position")
                     @RequestParam(required = false) Long asOfPosition,
-                    @Parameter(description = "only events that happened by the end of this business day (YYYY-MM-DD)")
+                    @Parameter(description = "only events that happened by the end of this business day (YYYY-MM-DD) in the merchant's zone")
                     @RequestParam(required = false) LocalDate asOfDate) {
         if (asOfPosition != null && asOfPosition < 0) {
             throw QueryRefused.badParameter("asOfPosition", "negative-position", Map.of("value", asOfPosition));
@@ -71,10 +72,11 @@ class HistoryController {
         if (positions.isEmpty()) {
             throw QueryRefused.notFound("stream", stream);
         }
-        Instant endOfDay = asOfDate == null ? null : asOfDate.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        List<? extends DomainEventMessage<?>> stored = storage.readEvents(stream).asStream().toList();
+        Instant endOfDay = asOfDate == null ? null : asOfDate.plusDays(1).atStartOfDay(zone(stored)).toInstant();
         var history = new ArrayList<HistoryEvent>();
         var events = new ArrayList<LedgerEvent>();
-        storage.readEvents(stream).asStream().forEach(message -> {
+        stored.forEach(message -> {
             long position = positions.getOrDefault(message.getIdentifier(), 0L);
             Object payload = message.getPayload();
             Instant occurredAt = payload instanceof LedgerEvent e ? e.occurredAt() : message.getTimestamp();
@@ -88,6 +90,14 @@ class HistoryController {
             }
         });
         return new History(stream, asOfPosition, asOfDate, history.size(), history, EntityState.fold(events));
+    }
+
+    /** A merchant's entity ends its business days in the merchant's zone. */
+    private ZoneId zone(List<? extends DomainEventMessage<?>> stored) {
+        return stored.stream().map(DomainEventMessage::getPayload)
+                .filter(LedgerEvent.class::isInstance).map(LedgerEvent.class::cast).findFirst()
+                .map(event -> calendar.zoneOf(event.merchantId().value()))
+                .orElse(calendar.defaultZone());
     }
 
     private static HistoryEvent event(DomainEventMessage<?> message, long position, Instant occurredAt) {

@@ -4,6 +4,7 @@ import com.marketplaceledger.query.accounts.AccountFigures;
 import com.marketplaceledger.query.accounts.Accounts;
 import com.marketplaceledger.query.genealogy.Genealogy;
 import com.marketplaceledger.query.genealogy.Merchants;
+import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.axon.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,10 +24,10 @@ import java.util.Map;
 @Tag(name = "Networks", description = "Merchants, their networks and their accounts")
 class NetworksController {
 
-    static final String AS_OF = "A business date (YYYY-MM-DD): the figures at the end of that day. Absent: now.";
+    static final String AS_OF = "A business date (YYYY-MM-DD) in the merchant's zone: the figures at the end of that day. Absent: now.";
 
-    /** A merchant with its network's headline figures. */
-    record MerchantSummary(String merchantId, String name, String licenceNumber, String jurisdiction,
+    /** A merchant with its network's headline figures; {@code zone} is where its business days begin and end. */
+    record MerchantSummary(String merchantId, String name, String licenceNumber, String jurisdiction, String zone,
                            Instant registeredAt, long participants, int levels, List<Headline> revenue) {
     }
 
@@ -43,11 +44,13 @@ class NetworksController {
     private final Merchants merchants;
     private final Genealogy genealogy;
     private final Accounts accounts;
+    private final BusinessCalendar calendar;
 
-    NetworksController(Merchants merchants, Genealogy genealogy, Accounts accounts) {
+    NetworksController(Merchants merchants, Genealogy genealogy, Accounts accounts, BusinessCalendar calendar) {
         this.merchants = merchants;
         this.genealogy = genealogy;
         this.accounts = accounts;
+        this.calendar = calendar;
     }
 
     @GetMapping("/merchants")
@@ -91,10 +94,10 @@ class NetworksController {
         return new MonthlyAccounts(accounts.monthlyOfMerchant(merchantId, asOf), accounts.monthlyOfNetwork(merchantId, asOf));
     }
 
-    private static MerchantSummary summary(Merchants.Merchant merchant, Genealogy.Network network,
-                                           List<AccountFigures> networkAccounts) {
+    private MerchantSummary summary(Merchants.Merchant merchant, Genealogy.Network network,
+                                    List<AccountFigures> networkAccounts) {
         return new MerchantSummary(merchant.merchantId(), merchant.name(), merchant.licenceNumber(), merchant.jurisdiction(),
-                merchant.registeredAt(), network.participants(), network.levels(),
+                calendar.zoneOf(merchant.merchantId()).getId(), merchant.registeredAt(), network.participants(), network.levels(),
                 networkAccounts.stream().map(Headline::of).toList());
     }
 }

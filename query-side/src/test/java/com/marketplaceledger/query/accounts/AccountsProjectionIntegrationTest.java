@@ -11,6 +11,7 @@ import com.marketplaceledger.shared.commission.CommissionReversed;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.merchant.MerchantId;
+import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
 import com.marketplaceledger.shared.sale.Buyer;
@@ -18,6 +19,8 @@ import com.marketplaceledger.shared.sale.RefundId;
 import com.marketplaceledger.shared.sale.RefundIssued;
 import com.marketplaceledger.shared.sale.SaleId;
 import com.marketplaceledger.shared.sale.SaleRecorded;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
 
     private static final Instant AT = Instant.parse("2026-05-10T09:00:00Z");
+    /** 2026-04-01 01:30 in Shanghai; 2026-03-31 17:30 in UTC and 13:30 in New York. */
+    private static final Instant HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI = Instant.parse("2026-03-31T17:30:00Z");
+    /** 2026-03-31 22:00 in New York, 2026-04-01 in UTC and in Shanghai. */
+    private static final Instant EVENING_IN_NEW_YORK = Instant.parse("2026-04-01T02:00:00Z");
 
     @Autowired
     Accounts accounts;
@@ -44,6 +51,8 @@ class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private LedgerHistory history;
 
@@ -151,6 +160,51 @@ class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void a_chinese_merchants_sale_at_half_past_one_on_april_1_in_shanghai_is_an_april_sale() {
+        String merchant = "M-acc-zone-cn";
+        register(merchant, "CN");
+        history.appendAndAwait("sale/" + merchant + "/S-1", sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"), 5_000,
+                HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI));
+
+        assertThat(accounts.monthlyOfNetwork(merchant, null)).extracting(Accounts.Month::month).containsExactly("2026-04");
+        assertThat(accounts.ofNetwork(merchant, LocalDate.parse("2026-03-31"))).isEmpty();
+        assertThat(only(accounts.ofNetwork(merchant, LocalDate.parse("2026-04-01"))).retailSales()).isEqualTo(5_000);
+    }
+
+    @Test
+    void a_us_merchants_sale_at_the_same_instant_is_a_march_sale() {
+        String merchant = "M-acc-zone-us";
+        register(merchant, "US");
+        history.appendAndAwait("sale/" + merchant + "/S-1", sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"), 5_000,
+                HALF_PAST_ONE_ON_APRIL_1_IN_SHANGHAI));
+
+        assertThat(accounts.monthlyOfNetwork(merchant, null)).extracting(Accounts.Month::month).containsExactly("2026-03");
+        assertThat(only(accounts.ofNetwork(merchant, LocalDate.parse("2026-03-31"))).retailSales()).isEqualTo(5_000);
+    }
+
+    @Test
+    void a_sale_is_booked_on_its_merchants_day_while_the_genealogy_has_not_yet_stored_the_registration() {
+        String merchant = "M-acc-zone-lagging";
+        StreamingEventProcessor genealogy = processing.eventProcessor("genealogy", StreamingEventProcessor.class)
+                .orElseThrow();
+        genealogy.shutDown();
+        try {
+            register(merchant, "US");
+            long sold = history.append("sale/" + merchant + "/S-1", sale(merchant, "S-1", "D-1", Buyer.endCustomer("C-1"),
+                    5_000, EVENING_IN_NEW_YORK));
+            await(() -> readModels.processedPositions().getOrDefault(AccountsProjection.NAME, 0L) >= sold,
+                    "the accounts to hold the sale");
+
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.merchant WHERE merchant_id = ?", Long.class,
+                    merchant)).as("the genealogy stopped").isZero();
+            assertThat(accounts.monthlyOfNetwork(merchant, null)).extracting(Accounts.Month::month).containsExactly("2026-03");
+        } finally {
+            genealogy.start();
+        }
+        history.awaitHead();
+    }
+
+    @Test
     void a_refund_of_a_sale_the_accounts_do_not_hold_is_refused_not_booked_to_nobody() {
         var refund = new RefundIssued(MerchantId.of("M-acc-orphan"), SaleId.of("S-missing"), RefundId.of("R-1"),
                 Money.of(100, "CNY"), Money.of(0, "CNY"), AT);
@@ -181,10 +235,19 @@ class AccountsProjectionIntegrationTest extends QuerySideIntegrationTest {
         }
     }
 
+    private void register(String merchant, String jurisdiction) {
+        history.append("merchant/" + merchant, new MerchantRegistered(MerchantId.of(merchant), merchant + " Co",
+                "LIC-" + merchant, jurisdiction, AT.minusSeconds(86_400 * 60)));
+    }
+
     private static SaleRecorded sale(String merchant, String saleId, String seller, Buyer buyer, long amount) {
+        return sale(merchant, saleId, seller, buyer, amount, AT);
+    }
+
+    private static SaleRecorded sale(String merchant, String saleId, String seller, Buyer buyer, long amount, Instant at) {
         return new SaleRecorded(MerchantId.of(merchant), SaleId.of(saleId), ListingId.of("L-1"), ListingKind.PRODUCT,
                 seller == null ? null : DistributorId.of(seller), buyer, 1, Money.of(amount, "CNY"), Money.of(amount, "CNY"),
-                1, AT);
+                1, at);
     }
 
     private static AccountFigures only(List<AccountFigures> figures) {

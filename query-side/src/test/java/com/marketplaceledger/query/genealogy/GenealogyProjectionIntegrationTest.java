@@ -109,6 +109,24 @@ class GenealogyProjectionIntegrationTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void an_enrolment_counts_on_its_day_in_the_zone_of_the_merchants_jurisdiction() {
+        Instant at = Instant.parse("2026-03-31T16:30:00Z");
+        for (String jurisdiction : List.of("CN", "US")) {
+            var m = MerchantId.of("M-gen-zone-" + jurisdiction);
+            history.append("merchant/" + m.value(), new MerchantRegistered(m, "Zone Co", "LIC-Z", jurisdiction,
+                    Instant.parse("2026-03-01T00:00:00Z")));
+            history.appendAndAwait("distributor/" + m.value() + "/A", new DistributorEnrolled(m, DistributorId.of("A"), null,
+                    List.of(), null, null, at));
+        }
+
+        assertThat(genealogy.node("M-gen-zone-CN", "A", LocalDate.parse("2026-03-31"))).isEmpty();
+        assertThat(genealogy.node("M-gen-zone-CN", "A", LocalDate.parse("2026-04-01"))).isPresent();
+        assertThat(genealogy.network("M-gen-zone-CN", LocalDate.parse("2026-03-31")).participants()).isZero();
+        assertThat(genealogy.node("M-gen-zone-US", "A", LocalDate.parse("2026-03-31"))).isPresent();
+        assertThat(genealogy.network("M-gen-zone-US", LocalDate.parse("2026-03-31")).participants()).isEqualTo(1);
+    }
+
+    @Test
     void a_redelivered_enrolment_changes_nothing() {
         String merchant = "M-gen-redelivered";
         var m = MerchantId.of(merchant);

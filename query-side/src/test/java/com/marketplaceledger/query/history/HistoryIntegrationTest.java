@@ -3,8 +3,17 @@ package com.marketplaceledger.query.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.Walkthrough;
+import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.listing.ListingId;
+import com.marketplaceledger.shared.listing.ListingKind;
+import com.marketplaceledger.shared.merchant.MerchantId;
+import com.marketplaceledger.shared.merchant.MerchantRegistered;
+import com.marketplaceledger.shared.sale.Buyer;
+import com.marketplaceledger.shared.sale.SaleId;
+import com.marketplaceledger.shared.sale.SaleRecorded;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +56,26 @@ class HistoryIntegrationTest extends QuerySideIntegrationTest {
 
         JsonNode beforeSale = api().ok(sale + "&asOfDate=2026-01-09");
         assertThat(beforeSale.path("events").asInt()).isZero();
+    }
+
+    @Test
+    void aBusinessDayEndsAtMidnightInTheZoneOfTheMerchantsJurisdiction() {
+        var history = newHistory();
+        for (String jurisdiction : List.of("CN", "US")) {
+            var m = MerchantId.of("M-history-zone-" + jurisdiction);
+            history.append("merchant/" + m.value(), new MerchantRegistered(m, "Zone Co", "LIC-Z", jurisdiction,
+                    Instant.parse("2026-03-01T00:00:00Z")));
+            history.appendAndAwait("sale/" + m.value() + "/S-1", new SaleRecorded(m, SaleId.of("S-1"), ListingId.of("L-1"),
+                    ListingKind.PRODUCT, null, Buyer.endCustomer("C-1"), 1, Money.of(100, "CNY"), Money.of(100, "CNY"), 1,
+                    Instant.parse("2026-03-31T16:30:00Z")));
+        }
+
+        // 2026-04-01 00:30 in Shanghai, 2026-03-31 12:30 in New York
+        String chinese = "/history?stream=sale/M-history-zone-CN/S-1&asOfDate=";
+        String american = "/history?stream=sale/M-history-zone-US/S-1&asOfDate=";
+        assertThat(api().ok(chinese + "2026-03-31").path("events").asInt()).isZero();
+        assertThat(api().ok(chinese + "2026-04-01").path("events").asInt()).isEqualTo(1);
+        assertThat(api().ok(american + "2026-03-31").path("events").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -35,6 +35,7 @@ class RegulatorApiIntegrationTest extends QuerySideIntegrationTest {
         JsonNode merchant = api.ok("/merchants/" + M).get("merchant");
 
         assertThat(merchant.get("name").asText()).isEqualTo("Hangzhou Tea Co");
+        assertThat(merchant.get("zone").asText()).as("where its business days begin and end").isEqualTo("Asia/Shanghai");
         assertThat(merchant.get("participants").asLong()).isEqualTo(3);
         assertThat(merchant.get("levels").asInt()).isEqualTo(3);
         JsonNode revenue = merchant.get("revenue").get(0);

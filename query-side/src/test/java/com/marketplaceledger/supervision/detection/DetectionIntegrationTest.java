@@ -307,8 +307,9 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
                 "{\"by\":\"inspector-li\",\"finding\":\"PENALISED\",\"summary\":\"fined\"}").status()).isEqualTo(200);
         newHistory().awaitHead();
 
-        // the same licence, a new merchant id, recruiting again from the day of the penalty
-        Instant today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        // the same licence, a new merchant id, recruiting again from the day of the penalty (a day in Shanghai)
+        var shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        Instant today = java.time.LocalDate.now(shanghai).atStartOfDay(shanghai).toInstant();
         var again = new NetworkBuilder(newHistory(), "M-again-under-new-name", "LIC-REPEAT-1", today);
         again.rootWithRecruits(12, today).await();
         awaitJudged("M-again-under-new-name");

@@ -85,7 +85,7 @@ class Backtest {
         var params = new MapSqlParameterSource("m", merchantId)
                 .addValue("from", Date.valueOf(from == null ? LocalDate.of(1, 1, 1) : from))
                 .addValue("to", Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to))
-                .addValue("zone", calendar.zone().getId());
+                .addValue("zone", calendar.zoneOf(merchantId).getId());
         return jdbc.queryForList("""
                 SELECT day FROM (
                     SELECT enrolled_on AS day FROM business_facts.distributor WHERE merchant_id = :m

@@ -118,7 +118,7 @@ class ContinuousDetection extends BackgroundRounds {
             if (!progress.allHaveProcessed(network.position())) {
                 return null;
             }
-            LocalDate now = calendar.dayOf(clock.instant());
+            LocalDate now = calendar.dayOf(merchantId, clock.instant());
             LocalDate today = network.day() == null ? evaluator.liveDay(merchantId, now)
                     : network.day().isAfter(now) ? now : network.day();
             Set<String> raised = alerts.raisedIds(merchantId);

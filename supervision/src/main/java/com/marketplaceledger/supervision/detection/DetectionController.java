@@ -219,7 +219,7 @@ class DetectionController {
     @GetMapping("/merchants/{merchantId}/risk")
     @Operation(summary = "Judge a merchant's network now or as of a past day: signals and findings (no alerts raised)")
     Evaluation networkRisk(@PathVariable String merchantId,
-                           @Parameter(description = "A business date (YYYY-MM-DD). Absent: as the live evaluation judges, as of the network's newest business day.") @RequestParam(required = false) LocalDate asOf,
+                           @Parameter(description = "A business date (YYYY-MM-DD) in the merchant's zone. Absent: as the live evaluation judges, as of the network's newest business day.") @RequestParam(required = false) LocalDate asOf,
                            @Parameter(description = "A rule set version. Absent: the active one.") @RequestParam(required = false) Integer ruleSet) {
         directory.requireMerchant(merchantId);
         return evaluate(merchantId, null, asOf, ruleSet);
@@ -236,7 +236,7 @@ class DetectionController {
     private Evaluation evaluate(String merchantId, String subtreeRootId, LocalDate asOf, Integer ruleSetVersion) {
         RuleSet ruleSet = ruleSetVersion == null ? catalogue.active() : catalogue.ruleSet(ruleSetVersion);
         return snapshot.read(() -> {
-            LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(clock.instant())) : asOf;
+            LocalDate day = asOf == null ? evaluator.liveDay(merchantId, calendar.dayOf(merchantId, clock.instant())) : asOf;
             NetworkFacts facts = evaluator.facts(merchantId, subtreeRootId, day);
             // the signals read sums of their own: measured beside the rules, on a second connection in the same
             // snapshot, a network of a million is judged in the longer of the two times instead of their sum

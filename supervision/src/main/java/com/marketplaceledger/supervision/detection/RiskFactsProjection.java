@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
@@ -57,7 +56,7 @@ class RiskFactsProjection implements ReadModel {
                 event.sellerId() == null ? null : event.sellerId().value(),
                 buyer.participantId() == null ? null : buyer.participantId().value(), buyer.customerRef(),
                 event.listingKind().name(), event.quantity(), event.amount().minorUnits(), event.amount().currency(),
-                Timestamp.from(event.occurredAt()), day(event.occurredAt()));
+                Timestamp.from(event.occurredAt()), day(event));
         pending(event, token);
     }
 
@@ -70,7 +69,7 @@ class RiskFactsProjection implements ReadModel {
                 message.getIdentifier(), event.merchantId().value(), event.beneficiaryId().value(), event.level(),
                 event.basis().name(), event.amount().minorUnits(), event.amount().currency(),
                 event.saleId() == null ? null : event.saleId().value(), Timestamp.from(event.occurredAt()),
-                day(event.occurredAt()));
+                day(event));
         pending(event, token);
     }
 
@@ -139,7 +138,7 @@ class RiskFactsProjection implements ReadModel {
      */
     private void pending(LedgerEvent event, TrackingToken token) {
         long position = token == null ? 0 : token.position().orElse(0);
-        pendingInBatch().merge(event.merchantId().value(), new Pending(position, calendar.dayOf(event.occurredAt())),
+        pendingInBatch().merge(event.merchantId().value(), new Pending(position, calendar.dayOf(event)),
                 Pending::newest);
     }
 
@@ -160,8 +159,8 @@ class RiskFactsProjection implements ReadModel {
         }
     }
 
-    private Date day(Instant instant) {
-        return Date.valueOf(calendar.dayOf(instant));
+    private Date day(LedgerEvent event) {
+        return Date.valueOf(calendar.dayOf(event));
     }
 
     /** Rows of different tables, and refund upserts that set different columns: any order gives the same rows. */

@@ -3,7 +3,6 @@ package com.marketplaceledger.supervision.detection;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts.RefundCase;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts.Reorder;
-import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.supervision.detection.facts.NetworkScope;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,17 +60,15 @@ class SignalsLoader {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final BusinessCalendar calendar;
     private final DetectionProperties properties;
 
-    SignalsLoader(NamedParameterJdbcTemplate jdbc, BusinessCalendar calendar, DetectionProperties properties) {
+    SignalsLoader(NamedParameterJdbcTemplate jdbc, DetectionProperties properties) {
         this.jdbc = jdbc;
-        this.calendar = calendar;
         this.properties = properties;
     }
 
     Signals signals(NetworkFacts facts) {
-        var scope = new NetworkScope(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), calendar.zone(),
+        var scope = new NetworkScope(facts.merchantId(), facts.subtreeRootId(), facts.asOf(), facts.zone(),
                 properties.maxEvidence());
         MapSqlParameterSource params = scope.params();
         long endCustomers = facts.months().stream().mapToLong(m -> m.retail().amount()).sum();

@@ -66,13 +66,13 @@ public class FactsLoader {
                               FROM read_model.risk_refund WHERE merchant_id = :m
                     UNION ALL SELECT max(CAST(declared_at AT TIME ZONE :zone AS DATE))
                               FROM business_facts.compensation_plan WHERE merchant_id = :m
-                ) days""", new MapSqlParameterSource("m", merchantId).addValue("zone", calendar.zone().getId()),
+                ) days""", new MapSqlParameterSource("m", merchantId).addValue("zone", calendar.zoneOf(merchantId).getId()),
                 LocalDate.class);
         return newest == null || newest.isAfter(today) ? today : newest;
     }
 
     public NetworkFacts load(String merchantId, String subtreeRootId, LocalDate asOf) {
-        var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zone(), queries.maxEvidence);
+        var scope = new NetworkScope(merchantId, subtreeRootId, asOf, calendar.zoneOf(merchantId), queries.maxEvidence);
         var params = scope.params();
         var shape = enrolments.shape(scope, params);
         var joiningFees = enrolments.joiningFees(scope, params);
@@ -100,7 +100,8 @@ public class FactsLoader {
                 refunds.refunds(scope, params),
                 plan == null ? null : plan.buybackBasisPoints(),
                 plan == null ? null : plan.eventId(),
-                penalties.penalty(scope, params));
+                penalties.penalty(scope, params),
+                scope.zone());
     }
 
     /** Revenue per month: from end customers against what participants paid, their joining fees beside. */

@@ -1,6 +1,5 @@
 package com.marketplaceledger.supervision.detection.facts;
 
-import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts.Penalty;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
@@ -21,12 +20,10 @@ class PenaltyFacts {
 
     private final FactQueries queries;
     private final EnrolmentFacts enrolments;
-    private final BusinessCalendar calendar;
 
-    PenaltyFacts(FactQueries queries, EnrolmentFacts enrolments, BusinessCalendar calendar) {
+    PenaltyFacts(FactQueries queries, EnrolmentFacts enrolments) {
         this.queries = queries;
         this.enrolments = enrolments;
-        this.calendar = calendar;
     }
 
     Penalty penalty(NetworkScope scope, MapSqlParameterSource params) {
@@ -43,7 +40,7 @@ class PenaltyFacts {
             return null;
         }
         Closed closed = penalties.get(0);
-        LocalDate penalisedOn = calendar.dayOf(closed.at());
+        LocalDate penalisedOn = LocalDate.ofInstant(closed.at(), scope.zone());
         var joined = enrolments.joinedSince(scope, params, penalisedOn);
         long organiser = scope.isNetwork() ? 1 : 0;
         return new Penalty(penalisedOn, closed.eventId(), joined.total() + organiser, joined);

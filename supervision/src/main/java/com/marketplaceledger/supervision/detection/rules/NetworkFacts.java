@@ -3,6 +3,7 @@ package com.marketplaceledger.supervision.detection.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -35,6 +36,8 @@ import java.util.List;
  * @param buybackBasisPoints the buyback rate of the plan in force, null without a plan
  * @param planEventId       the declaration of the plan in force, null without a plan
  * @param penalty           an earlier penalty of this organiser, if any
+ * @param zone              the zone of the merchant's business days: {@code asOf} ends at the
+ *                          start of the next day there
  */
 public record NetworkFacts(
         String merchantId,
@@ -59,7 +62,8 @@ public record NetworkFacts(
         Rows<RefundCase> refunds,
         Integer buybackBasisPoints,
         String planEventId,
-        Penalty penalty) {
+        Penalty penalty,
+        ZoneId zone) {
 
     public NetworkFacts {
         months = List.copyOf(months);

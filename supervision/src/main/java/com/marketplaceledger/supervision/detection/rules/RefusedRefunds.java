@@ -6,7 +6,6 @@ import com.marketplaceledger.shared.detection.Severity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ final class RefusedRefunds implements DetectionRule {
         Duration window = Duration.ofDays(thresholds.whole("windowDays"));
         Duration answerTime = Duration.ofDays(thresholds.whole("answerDays"));
         long minCases = thresholds.whole("minCases");
-        Instant endOfDay = facts.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant endOfDay = facts.asOf().plusDays(1).atStartOfDay(facts.zone()).toInstant();
         var requests = new Requests();
         facts.refunds().forEach(r -> {
             if (Duration.between(r.soldAt(), r.requestedAt()).compareTo(window) <= 0) {

@@ -11,6 +11,8 @@ import com.marketplaceledger.shared.detection.Measurement;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +48,8 @@ final class Facts {
     Integer buybackBasisPoints;
     String planEventId;
     Penalty penalty;
+    /** UTC unless a test sets the merchant's zone: {@link #AS_OF} ends at 2026-04-01T00:00Z. */
+    ZoneId zone = ZoneOffset.UTC;
 
     static Facts network() {
         return new Facts();
@@ -54,7 +58,8 @@ final class Facts {
     NetworkFacts facts() {
         return new NetworkFacts(merchantId, null, asOf, people, levels, enrolments, joiningFees, gatePurchases, gatePlans,
                 headcountPay, teamPay, participantPurchases, collectedFromParticipantsCny, productRetail, productInternal,
-                months, Rows.of(earners), earnerEvidence, Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty);
+                months, Rows.of(earners), earnerEvidence, Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty,
+                zone);
     }
 
     /** The evidence of events with the given ids, all of them kept. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
@@ -14,7 +15,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Judged as of 2026-03-31, whose end is 2026-04-01T00:00Z. */
+/** Judged as of 2026-03-31, whose end is 2026-04-01T00:00Z unless a test sets the merchant's zone. */
 class RefusedRefundsTest {
 
     private final RefusedRefunds rule = new RefusedRefunds();
@@ -76,6 +77,17 @@ class RefusedRefundsTest {
         Facts network = with(refund("1", "2026-02-20T00:00:00Z", "2026-03-02T00:00:00Z", null));
 
         assertThat(judge(rule, network.facts())).isEmpty();
+    }
+
+    @Test
+    void a_request_is_timed_to_the_end_of_the_day_judged_in_the_merchants_zone() {
+        // 30 days and 4 hours before midnight UTC, 29 days and 20 hours before midnight in Shanghai
+        Facts utc = with(refund("1", "2026-02-25T00:00:00Z", "2026-03-01T20:00:00Z", null));
+        Facts shanghai = with(refund("1", "2026-02-25T00:00:00Z", "2026-03-01T20:00:00Z", null));
+        shanghai.zone = ZoneId.of("Asia/Shanghai");
+
+        assertThat(judge(rule, utc.facts())).hasSize(1);
+        assertThat(judge(rule, shanghai.facts())).isEmpty();
     }
 
     @Test
