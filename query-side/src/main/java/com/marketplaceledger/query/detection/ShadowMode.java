@@ -1,6 +1,9 @@
 package com.marketplaceledger.query.detection;
 
+import com.marketplaceledger.query.detection.DetectionController.ShadowFinding;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,9 +16,26 @@ import java.util.List;
 class ShadowMode {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    ShadowMode(JdbcTemplate jdbc) {
+    ShadowMode(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** What the rule set found in shadow mode, each beside whether the active set raised the same as an alert. */
+    List<ShadowFinding> findings(int version) {
+        return named.query("""
+                        SELECT s.alert_id, s.merchant_id, s.rule_id, s.rule_version, s.period, s.observed_on,
+                               s.measurements::text AS measurements, s.reason, s.first_seen_at,
+                               EXISTS (SELECT 1 FROM read_model.alert a WHERE a.merchant_id = s.merchant_id
+                                       AND a.rule_id = s.rule_id AND a.period IS NOT DISTINCT FROM s.period) AS also
+                        FROM read_model.shadow_finding s WHERE s.rule_set_version = :version
+                        ORDER BY s.merchant_id, s.rule_id, s.period""", new MapSqlParameterSource("version", version),
+                (row, n) -> new ShadowFinding(row.getString("alert_id"), row.getString("merchant_id"),
+                        row.getString("rule_id"), row.getInt("rule_version"), row.getString("period"),
+                        row.getDate("observed_on").toLocalDate(), row.getString("measurements"), row.getString("reason"),
+                        row.getTimestamp("first_seen_at").toInstant(), row.getBoolean("also")));
     }
 
     Integer ruleSetVersion() {

@@ -26,6 +26,7 @@ final class Buyback implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-BUYBACK",
+            "US",
             "No buyback of stock at 90% of cost",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,

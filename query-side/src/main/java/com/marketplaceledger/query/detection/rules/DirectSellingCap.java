@@ -33,6 +33,7 @@ final class DirectSellingCap implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-DIRECT-SELLING-CAP",
+            "CN",
             "Pay above 30% of the seller's own retail sales in a month",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,

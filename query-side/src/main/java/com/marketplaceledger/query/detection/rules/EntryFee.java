@@ -22,6 +22,7 @@ final class EntryFee implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-ENTRY-FEE",
+            "CN",
             "A fee or a purchase to join",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,

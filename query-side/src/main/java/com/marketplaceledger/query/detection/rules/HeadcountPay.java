@@ -21,6 +21,7 @@ final class HeadcountPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-HEADCOUNT-PAY",
+            "CN",
             "Pay per recruit",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,

@@ -19,6 +19,7 @@ final class Koscot implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-KOSCOT",
+            "US",
             "Paying to join, rewarded for recruiting",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,

@@ -23,6 +23,7 @@ final class RefusedRefunds implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REFUND",
+            "CN",
             "Refunds refused or left unanswered inside the return window",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,

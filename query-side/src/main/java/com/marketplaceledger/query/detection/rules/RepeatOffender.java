@@ -21,6 +21,7 @@ final class RepeatOffender implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REPEAT",
+            "CN",
             "A penalised organiser recruits again",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,

@@ -26,6 +26,7 @@ final class RetailShare implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-RETAIL-SHARE",
+            "US",
             "Half or more of a month's revenue from the network's own participants",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,

@@ -20,6 +20,7 @@ final class SeriousCircumstances implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-SERIOUS",
+            "CN",
             "A pyramid in serious circumstances",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,

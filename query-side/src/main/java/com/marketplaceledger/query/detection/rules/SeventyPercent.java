@@ -24,6 +24,7 @@ final class SeventyPercent implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-70-PERCENT",
+            "US",
             "Bonuses paid on reorders before 70% of earlier stock was sold",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,

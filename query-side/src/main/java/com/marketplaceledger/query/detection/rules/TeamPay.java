@@ -22,6 +22,7 @@ final class TeamPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-TEAM-PAY",
+            "CN",
             "Pay on the downline's sales",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,

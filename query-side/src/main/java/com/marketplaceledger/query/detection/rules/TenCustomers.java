@@ -28,6 +28,7 @@ final class TenCustomers implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-TEN-CUSTOMERS",
+            "US",
             "Performance bonuses without ten retail customers",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
