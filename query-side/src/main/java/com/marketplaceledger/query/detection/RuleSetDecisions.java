@@ -59,6 +59,12 @@ class RuleSetDecisions {
     private static final long POLL_MILLIS = 20;
     /** Two instances starting at once decide on the same stream: the one that loses tries again. */
     private static final int ATTEMPTS = 3;
+    /**
+     * How long the start-up waits for the rule-catalogue read model to hold configuration's rule set
+     * before it lets requests in: a moment on a store it has followed, longer when it was just added
+     * to a long event log, and then requests needing a rule set are answered 503 until it has.
+     */
+    private static final Duration CATALOGUE_AT_START = Duration.ofSeconds(30);
 
     private final CommandGateway gateway;
     private final Validator validator;
@@ -111,6 +117,11 @@ class RuleSetDecisions {
                 log.info("configuration proposed and activated rule set {}", version);
             }
         }));
+        long position = positions.lastPositionOf(StreamIds.detectionRuleSet()).orElse(0);
+        if (!catalogueReaches(position, CATALOGUE_AT_START)) {
+            log.warn("the rule-catalogue read model has not reached the rule sets' position {} after {}; evaluations are "
+                    + "refused until it has", position, CATALOGUE_AT_START);
+        }
     }
 
     /**
@@ -257,13 +268,19 @@ class RuleSetDecisions {
     /** Until the rule-catalogue read model holds the rule sets' newest event, for a bounded time. */
     private void awaitCatalogue(int ruleSetVersion) {
         long position = positions.lastPositionOf(StreamIds.detectionRuleSet()).orElse(0);
-        long deadline = System.nanoTime() + maxWait.toNanos();
+        if (!catalogueReaches(position, maxWait)) {
+            throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", null,
+                    "rule set " + ruleSetVersion + " was recorded (position " + position + "), but the rule catalogue "
+                            + "read model has not reached it after " + maxWait.toMillis() + " ms; read it again shortly")
+                    .with("ruleSetVersion", ruleSetVersion).with("position", position).retryAfter(1);
+        }
+    }
+
+    private boolean catalogueReaches(long position, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (!readModels.hasProcessed(RuleCatalogueProjection.NAME, position)) {
             if (System.nanoTime() >= deadline) {
-                throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", null,
-                        "rule set " + ruleSetVersion + " was recorded (position " + position + "), but the rule catalogue "
-                                + "read model has not reached it after " + maxWait.toMillis() + " ms; read it again shortly")
-                        .with("ruleSetVersion", ruleSetVersion).with("position", position).retryAfter(1);
+                return false;
             }
             try {
                 Thread.sleep(POLL_MILLIS);
@@ -272,6 +289,7 @@ class RuleSetDecisions {
                 throw new IllegalStateException(e);
             }
         }
+        return true;
     }
 
     private void retried(Runnable step) {
