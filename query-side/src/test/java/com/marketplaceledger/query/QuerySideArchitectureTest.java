@@ -21,7 +21,14 @@ class QuerySideArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..");
 
     @ArchTest
+    static final ArchRule the_read_side_meets_supervision_only_at_its_ports = noClasses()
+            .that().resideInAPackage("com.marketplaceledger.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.marketplaceledger.supervision.detection..",
+                    "com.marketplaceledger.supervision.casework..");
+
+    @ArchTest
     static final ArchRule axon_infrastructure_knows_neither_side = noClasses()
             .that().resideInAPackage("com.marketplaceledger.axon..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.marketplaceledger.command..", "com.marketplaceledger.query..");
+            .should().dependOnClassesThat().resideInAnyPackage("com.marketplaceledger.command..", "com.marketplaceledger.query..",
+                    "com.marketplaceledger.supervision..");
 }

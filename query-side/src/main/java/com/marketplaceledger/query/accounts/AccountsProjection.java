@@ -1,10 +1,10 @@
 package com.marketplaceledger.query.accounts;
 
-import com.marketplaceledger.query.projection.ReadModel;
-import com.marketplaceledger.query.projection.BatchBuffer;
-import com.marketplaceledger.query.projection.BusinessCalendar;
-import com.marketplaceledger.query.projection.ColumnArrays;
-import com.marketplaceledger.query.projection.SqlBatch;
+import com.marketplaceledger.axon.readmodel.ReadModel;
+import com.marketplaceledger.axon.readmodel.BatchBuffer;
+import com.marketplaceledger.axon.readmodel.BusinessCalendar;
+import com.marketplaceledger.axon.readmodel.ColumnArrays;
+import com.marketplaceledger.axon.readmodel.SqlBatch;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.Money;
 import com.marketplaceledger.shared.commission.CommissionAccrued;

@@ -2,8 +2,8 @@ package com.marketplaceledger.query.audit;
 
 import com.marketplaceledger.query.audit.AuditSubjects.Subject;
 import com.marketplaceledger.query.audit.AuditTrailQueries.TimeRange;
-import com.marketplaceledger.query.web.Paging;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.Paging;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.Identifiers;
 import com.marketplaceledger.shared.InvalidValue;
 import com.marketplaceledger.shared.merchant.MerchantId;

@@ -1,9 +1,9 @@
 package com.marketplaceledger.query.audit;
 
-import com.marketplaceledger.query.projection.ReadModel;
+import com.marketplaceledger.axon.readmodel.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marketplaceledger.query.projection.BatchBuffer;
+import com.marketplaceledger.axon.readmodel.BatchBuffer;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.governance.GovernanceEvent;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.audit;
 
-import com.marketplaceledger.query.web.Paging;
+import com.marketplaceledger.axon.web.Paging;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.audit;
 
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.audit;
 
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 
 /** Which of an event's two times a range applies to. */
 enum TimeAxis {

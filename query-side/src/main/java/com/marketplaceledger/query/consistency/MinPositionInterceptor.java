@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.consistency;
 
 import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;

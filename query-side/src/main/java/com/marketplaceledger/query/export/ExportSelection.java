@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.export;
 
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.Identifiers;
 import com.marketplaceledger.shared.InvalidValue;
 

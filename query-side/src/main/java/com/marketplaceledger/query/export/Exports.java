@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.query.export.ExportSelection.Entity;
 import com.marketplaceledger.query.export.ExportSelection.Positions;
 import com.marketplaceledger.query.export.ExportSelection.RecordedBetween;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.integrity.ExportedEvent;
 import com.marketplaceledger.shared.integrity.SealedEvent;

@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.genealogy;
 
-import com.marketplaceledger.query.web.Paging;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.Paging;
+import com.marketplaceledger.axon.web.QueryRefused;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package com.marketplaceledger.query.genealogy;
 
-import com.marketplaceledger.query.projection.ReadModel;
+import com.marketplaceledger.axon.readmodel.ReadModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.marketplaceledger.query.projection.BatchBuffer;
-import com.marketplaceledger.query.projection.BusinessCalendar;
-import com.marketplaceledger.query.projection.ColumnArrays;
-import com.marketplaceledger.query.projection.SqlBatch;
+import com.marketplaceledger.axon.readmodel.BatchBuffer;
+import com.marketplaceledger.axon.readmodel.BusinessCalendar;
+import com.marketplaceledger.axon.readmodel.ColumnArrays;
+import com.marketplaceledger.axon.readmodel.SqlBatch;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.merchant.CompensationPlanDeclared;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;

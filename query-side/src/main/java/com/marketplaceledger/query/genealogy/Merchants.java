@@ -1,8 +1,8 @@
 package com.marketplaceledger.query.genealogy;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.marketplaceledger.query.web.Paging;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.Paging;
+import com.marketplaceledger.axon.web.QueryRefused;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.history;
 
-import com.marketplaceledger.query.projection.BusinessCalendar;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.readmodel.BusinessCalendar;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.LedgerEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.integrity;
 
 import com.marketplaceledger.query.integrity.StoredRows.StoredSeal;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.integrity.SealedEvent;
 import com.marketplaceledger.shared.integrity.Seals;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.integrity;
 
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.integrity.Seals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.integrity;
 
-import com.marketplaceledger.query.projection.BackgroundRounds;
+import com.marketplaceledger.axon.readmodel.BackgroundRounds;
 import com.marketplaceledger.shared.integrity.SealedEvent;
 import com.marketplaceledger.shared.integrity.Seals;
 import org.springframework.beans.factory.annotation.Autowired;

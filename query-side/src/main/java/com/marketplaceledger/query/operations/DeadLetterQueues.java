@@ -2,7 +2,7 @@ package com.marketplaceledger.query.operations;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import com.marketplaceledger.query.projection.ReadModel;
+import com.marketplaceledger.axon.readmodel.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.operations;
 
-import com.marketplaceledger.query.web.Paging;
+import com.marketplaceledger.axon.web.Paging;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;

@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.operations;
 
 import com.marketplaceledger.query.oversight.OversightLog;
-import com.marketplaceledger.query.web.Paging;
+import com.marketplaceledger.axon.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

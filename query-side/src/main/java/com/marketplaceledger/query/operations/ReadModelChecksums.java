@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.operations;
 
-import com.marketplaceledger.query.projection.ReadModel;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.readmodel.ReadModel;
+import com.marketplaceledger.axon.web.QueryRefused;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.operations;
 
 import com.marketplaceledger.axon.security.Caller;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

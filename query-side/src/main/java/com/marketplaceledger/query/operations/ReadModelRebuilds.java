@@ -1,7 +1,7 @@
 package com.marketplaceledger.query.operations;
 
 import com.marketplaceledger.axon.EventPositions;
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;

@@ -4,7 +4,7 @@ import com.marketplaceledger.query.accounts.AccountFigures;
 import com.marketplaceledger.query.accounts.Accounts;
 import com.marketplaceledger.query.genealogy.Genealogy;
 import com.marketplaceledger.query.genealogy.Merchants;
-import com.marketplaceledger.query.web.Paging;
+import com.marketplaceledger.axon.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package com.marketplaceledger.query.regulator;
 
-import com.marketplaceledger.query.web.QueryRefused;
+import com.marketplaceledger.axon.web.QueryRefused;
 
 /** Checks of query parameters that the types alone do not make. */
 final class Parameters {

@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.web;
 
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.InvalidValue;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;

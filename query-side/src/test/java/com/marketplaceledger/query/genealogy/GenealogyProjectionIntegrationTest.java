@@ -11,7 +11,7 @@ import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.merchant.MerchantRegistered;
 import com.marketplaceledger.shared.referral.DistributorEnrolled;
 import com.marketplaceledger.shared.referral.DistributorId;
-import com.marketplaceledger.query.web.Paging;
+import com.marketplaceledger.axon.web.Paging;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

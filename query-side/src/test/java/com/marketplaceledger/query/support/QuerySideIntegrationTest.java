@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.support;
 
 import com.marketplaceledger.axon.EventPositions;
+import com.marketplaceledger.query.QuerySideApplication;
 import com.marketplaceledger.query.QuerySideDatabase;
 import com.marketplaceledger.query.consistency.ReadModelPositions;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * The query side running for real on the test database, on a random port. Every integration test
  * extends it, so they all share one Spring context (and one set of processors).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class QuerySideIntegrationTest {
 
     @DynamicPropertySource

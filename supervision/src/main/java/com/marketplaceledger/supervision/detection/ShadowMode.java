@@ -1,0 +1,52 @@
+package com.marketplaceledger.supervision.detection;
+
+import com.marketplaceledger.supervision.detection.DetectionController.ShadowFinding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The candidate rule set judged beside the active one, without raising alerts (none by default).
+ * Kept in the database, so every instance runs the same one and a restart keeps it.
+ */
+@Component
+class ShadowMode {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    ShadowMode(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** What the rule set found in shadow mode, each beside whether the active set raised the same as an alert. */
+    List<ShadowFinding> findings(int version) {
+        return named.query("""
+                        SELECT s.alert_id, s.merchant_id, s.rule_id, s.rule_version, s.period, s.observed_on,
+                               s.measurements::text AS measurements, s.reason, s.first_seen_at,
+                               EXISTS (SELECT 1 FROM read_model.alert a WHERE a.merchant_id = s.merchant_id
+                                       AND a.rule_id = s.rule_id AND a.period IS NOT DISTINCT FROM s.period) AS also
+                        FROM read_model.shadow_finding s WHERE s.rule_set_version = :version
+                        ORDER BY s.merchant_id, s.rule_id, s.period""", new MapSqlParameterSource("version", version),
+                (row, n) -> new ShadowFinding(row.getString("alert_id"), row.getString("merchant_id"),
+                        row.getString("rule_id"), row.getInt("rule_version"), row.getString("period"),
+                        row.getDate("observed_on").toLocalDate(), row.getString("measurements"), row.getString("reason"),
+                        row.getTimestamp("first_seen_at").toInstant(), row.getBoolean("also")));
+    }
+
+    Integer ruleSetVersion() {
+        List<Integer> versions = jdbc.query("SELECT rule_set_version FROM read_model.detection_shadow",
+                (row, n) -> (Integer) row.getObject(1));
+        return versions.isEmpty() ? null : versions.get(0);
+    }
+
+    void run(Integer version) {
+        jdbc.update("""
+                INSERT INTO read_model.detection_shadow (singleton, rule_set_version) VALUES (TRUE, ?)
+                ON CONFLICT (singleton) DO UPDATE SET rule_set_version = excluded.rule_set_version""", version);
+    }
+}

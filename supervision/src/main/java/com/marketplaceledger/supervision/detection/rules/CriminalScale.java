@@ -1,0 +1,57 @@
+package com.marketplaceledger.supervision.detection.rules;
+
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
+
+/**
+ * CN-CRIMINAL-SCALE: an organisation of at least 30 people in at least 3 levels that charges
+ * entry fees or pays per head is what prosecutors charge its organisers for. People and levels
+ * count the organiser and its own level (the 2013 opinion's "以上" includes the number itself).
+ */
+final class CriminalScale implements DetectionRule {
+
+    static final RuleDescription DESCRIPTION = new RuleDescription(
+            "CN-CRIMINAL-SCALE",
+            "CN",
+            "A pyramid large enough to prosecute its organisers",
+            RuleCategory.PYRAMID_INDICATOR,
+            Severity.CRITICAL,
+            "2013 opinion of the Supreme People's Court, Supreme People's Procuratorate and Ministry of Public "
+                    + "Security on organising and leading pyramid selling: prosecution standards",
+            false,
+            1,
+            Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3)));
+
+    @Override
+    public RuleDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
+        long minPeople = thresholds.whole("minPeople");
+        long minLevels = thresholds.whole("minLevels");
+        boolean gated = facts.joiningFees().count() + facts.gatePurchases().count() + facts.headcountPay().count() > 0;
+        if (!gated || facts.people() < minPeople || facts.levels() < minLevels) {
+            return List.of();
+        }
+        return List.of(new Finding(null,
+                List.of(atLeast("people", facts.people(), "people", minPeople),
+                        atLeast("levels", facts.levels(), "levels", minLevels),
+                        context("entryPayments", facts.joiningFees().count() + facts.gatePurchases().count(), "payments"),
+                        context("headcountPayments", facts.headcountPay().count(), "payments")),
+                "%d people in %d levels, counting the organiser, are in a network that takes entry fees or pays per recruit"
+                        .formatted(facts.people(), facts.levels()),
+                facts.enrolments()
+                        .and(facts.joiningFees().evidence())
+                        .and(facts.gatePurchases().evidence())
+                        .and(facts.headcountPay().evidence())));
+    }
+}

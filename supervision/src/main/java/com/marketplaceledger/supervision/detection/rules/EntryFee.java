@@ -1,0 +1,60 @@
+package com.marketplaceledger.supervision.detection.rules;
+
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
+
+/**
+ * CN-ENTRY-FEE: joining, or the right to recruit, is bought (收取入门费), either as a fee or as
+ * goods that are a disguised fee (starter packages, memberships, branch stakes). The plans that
+ * demand it come first in the evidence, since they show the payments were a condition.
+ */
+final class EntryFee implements DetectionRule {
+
+    static final RuleDescription DESCRIPTION = new RuleDescription(
+            "CN-ENTRY-FEE",
+            "CN",
+            "A fee or a purchase to join",
+            RuleCategory.PYRAMID_INDICATOR,
+            Severity.HIGH,
+            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(2); "
+                    + "直销管理条例 (Regulations on Direct Selling Administration) Art. 14",
+            false,
+            1,
+            Map.of("minPayments", BigDecimal.ONE));
+
+    @Override
+    public RuleDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
+        long minPayments = thresholds.whole("minPayments");
+        NetworkFacts.Tally fees = facts.joiningFees();
+        NetworkFacts.Tally purchases = facts.gatePurchases();
+        long payments = fees.count() + purchases.count();
+        if (payments < minPayments) {
+            return List.of();
+        }
+        return List.of(new Finding(null,
+                List.of(atLeast("entryPayments", payments, "payments", minPayments),
+                        context("joiningFees", fees.count(), "payments"),
+                        context("gatePurchases", purchases.count(), "payments"),
+                        context("entryAmount", fees.amount() + purchases.amount(), MINOR_UNITS),
+                        context("gatePlans", facts.gatePlans().total(), "plans")),
+                "Participants paid %s in %s to join: %s and %s of starter packages, memberships or stakes"
+                        .formatted(money(fees.amount() + purchases.amount()), count(payments, "payment"),
+                                count(fees.count(), "joining fee"), count(purchases.count(), "purchase")),
+                facts.gatePlans().and(fees.evidence()).and(purchases.evidence())));
+    }
+}

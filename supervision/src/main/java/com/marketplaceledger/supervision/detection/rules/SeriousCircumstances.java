@@ -1,0 +1,62 @@
+package com.marketplaceledger.supervision.detection.rules;
+
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
+
+/**
+ * CN-SERIOUS: the 2013 opinion's "serious circumstances" (情节严重) of a pyramid that takes entry
+ * fees or pays per head: 120 participants in all, or CNY 2,500,000 collected from participants.
+ * Either mark is enough; people count the organiser, as for the prosecution threshold.
+ */
+final class SeriousCircumstances implements DetectionRule {
+
+    static final RuleDescription DESCRIPTION = new RuleDescription(
+            "CN-SERIOUS",
+            "CN",
+            "A pyramid in serious circumstances",
+            RuleCategory.PYRAMID_INDICATOR,
+            Severity.CRITICAL,
+            "2013 opinion of the Supreme People's Court, Supreme People's Procuratorate and Ministry of Public "
+                    + "Security on organising and leading pyramid selling: serious circumstances",
+            false,
+            1,
+            Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000)));
+
+    @Override
+    public RuleDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
+        long minPeople = thresholds.whole("minPeople");
+        long minCollected = thresholds.whole("minCollectedCnyFen");
+        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count();
+        boolean gated = entryPayments + facts.headcountPay().count() > 0;
+        long collected = facts.collectedFromParticipantsCny();
+        if (!gated || facts.people() < minPeople && collected < minCollected) {
+            return List.of();
+        }
+        return List.of(new Finding(null,
+                List.of(atLeast("people", facts.people(), "people", minPeople),
+                        atLeast("collectedFromParticipants", collected, "CNY", minCollected),
+                        context("entryPayments", entryPayments, "payments"),
+                        context("headcountPayments", facts.headcountPay().count(), "payments")),
+                ("A network that takes entry fees or pays per recruit has %d people, counting the organiser, and collected "
+                        + "CNY %s from its participants, reaching the serious mark of %d people or CNY %s")
+                        .formatted(facts.people(), money(collected), minPeople, money(minCollected)),
+                facts.enrolments()
+                        .and(facts.joiningFees().evidence())
+                        .and(facts.gatePurchases().evidence())
+                        .and(facts.headcountPay().evidence())
+                        .and(facts.participantPurchases().evidence())));
+    }
+}

@@ -1,0 +1,101 @@
+package com.marketplaceledger.supervision.detection.rules;
+
+import com.marketplaceledger.supervision.detection.rules.NetworkFacts.EarnerEvidence;
+import com.marketplaceledger.supervision.detection.rules.NetworkFacts.EarnerMonth;
+import com.marketplaceledger.shared.detection.RuleCategory;
+import com.marketplaceledger.shared.detection.Severity;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static com.marketplaceledger.supervision.detection.rules.Measurements.compared;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.percent;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.share;
+import static com.marketplaceledger.supervision.detection.rules.Measurements.shareCompared;
+
+/**
+ * US-TEN-CUSTOMERS: a performance bonus needs sales to at least 10 retail customers. A month is
+ * flagged when at least half of those paid such a bonus fell short, since a few new distributors
+ * short of customers is ordinary while a network where most are is not.
+ */
+final class TenCustomers implements DetectionRule {
+
+    static final RuleDescription DESCRIPTION = new RuleDescription(
+            "US-TEN-CUSTOMERS",
+            "US",
+            "Performance bonuses without ten retail customers",
+            RuleCategory.COMPLIANCE,
+            Severity.MEDIUM,
+            "In re Amway Corp., 93 F.T.C. 618 (1979): the ten-customer rule among Amway's safeguards",
+            true,
+            1,
+            Map.of("minCustomers", BigDecimal.TEN, "minShareBasisPoints", BigDecimal.valueOf(5000)));
+
+    @Override
+    public RuleDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
+        long minCustomers = thresholds.whole("minCustomers");
+        long minShare = thresholds.whole("minShareBasisPoints");
+        Map<YearMonth, Bonused> months = new TreeMap<>();
+        facts.earners().forEach(e -> {
+            if (e.performancePay() > 0) {
+                months.computeIfAbsent(e.month(), month -> new Bonused()).add(e, minCustomers);
+            }
+        });
+        List<Finding> findings = new ArrayList<>();
+        months.forEach((month, bonused) -> {
+            if (bonused.below > 0 && bonused.below * 10_000 >= minShare * bonused.count) {
+                findings.add(finding(month, bonused, minCustomers, minShare, facts.earnerEvidence()));
+            }
+        });
+        return findings;
+    }
+
+    /**
+     * A month's earners of a performance bonus, and those of them short of customers: how many,
+     * and the first of them, as many as the evidence can show (each shows at least one event).
+     */
+    private static final class Bonused {
+
+        private long count;
+        private long below;
+        private long fewest = Long.MAX_VALUE;
+        private long events;
+        private final List<EarnerMonth> shown = new ArrayList<>();
+
+        void add(EarnerMonth earner, long minCustomers) {
+            count++;
+            if (earner.customers() < minCustomers) {
+                below++;
+                fewest = Math.min(fewest, earner.customers());
+                events += earner.events();
+                if (shown.size() < Evidence.MOST) {
+                    shown.add(earner);
+                }
+            }
+        }
+    }
+
+    private static Finding finding(YearMonth month, Bonused bonused, long minCustomers, long minShare,
+                                   EarnerEvidence lookup) {
+        return new Finding(month.toString(),
+                List.of(shareCompared("shareBelowMinCustomers", share(bonused.below, bonused.count), ">=", minShare),
+                        context("earnersBelowMinCustomers", bonused.below, "distributors"),
+                        context("earnersWithPerformancePay", bonused.count, "distributors"),
+                        compared("fewestCustomers", bonused.fewest, "customers", "<", minCustomers)),
+                "In %s, %d of the %s paid a performance bonus (%s) had sold to fewer than %d retail customers"
+                        .formatted(month, bonused.below, count(bonused.count, "distributor"),
+                                percent(share(bonused.below, bonused.count)), minCustomers),
+                new Evidence(lookup.eventIds(bonused.shown), bonused.events));
+    }
+}

@@ -1,0 +1,54 @@
+package com.marketplaceledger.supervision.detection.rules;
+
+import com.marketplaceledger.shared.detection.RuleCategory;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuleBookTest {
+
+    /** The ids of the catalogue (docs/detection.md), in its order: the simulator and docs use them. */
+    private static final List<String> CATALOGUE = List.of(
+            "CN-HEADCOUNT-PAY", "CN-ENTRY-FEE", "CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "CN-CRIMINAL-SCALE",
+            "CN-SERIOUS", "CN-REPEAT", "CN-REFUND",
+            "US-KOSCOT", "US-RETAIL-SHARE", "US-COMPANY-RETAIL", "US-70-PERCENT", "US-TEN-CUSTOMERS", "US-BUYBACK");
+
+    @Test
+    void the_rule_book_holds_every_rule_of_the_catalogue_once() {
+        assertThat(RuleBook.rules()).extracting(rule -> rule.description().id()).containsExactlyElementsOf(CATALOGUE);
+    }
+
+    @Test
+    void every_rule_is_at_its_first_logic_version_with_thresholds_and_a_source() {
+        assertThat(RuleBook.rules()).allSatisfy(rule -> {
+            assertThat(rule.description().logicVersion()).isEqualTo(1);
+            assertThat(rule.description().thresholds()).isNotEmpty();
+            assertThat(rule.description().source()).isNotBlank();
+        });
+    }
+
+    @Test
+    void only_team_pay_the_direct_selling_cap_and_the_ten_customer_rule_are_compliance_matters() {
+        assertThat(RuleBook.rules())
+                .filteredOn(rule -> rule.description().category() == RuleCategory.COMPLIANCE)
+                .extracting(rule -> rule.description().id())
+                .containsExactly("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "US-TEN-CUSTOMERS");
+    }
+
+    @Test
+    void the_monthly_rules_are_the_periodic_ones() {
+        assertThat(RuleBook.rules())
+                .filteredOn(rule -> rule.description().periodic())
+                .extracting(rule -> rule.description().id())
+                .containsExactly("CN-DIRECT-SELLING-CAP", "US-RETAIL-SHARE", "US-TEN-CUSTOMERS");
+    }
+
+    @Test
+    void no_rule_fires_on_an_empty_network() {
+        NetworkFacts empty = Facts.network().facts();
+
+        assertThat(RuleBook.rules()).allSatisfy(rule -> assertThat(Facts.judge(rule, empty)).isEmpty());
+    }
+}
