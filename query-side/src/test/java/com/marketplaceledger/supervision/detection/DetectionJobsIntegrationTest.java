@@ -53,6 +53,8 @@ class DetectionJobsIntegrationTest extends QuerySideIntegrationTest {
             network.enrol("L-" + i, "D-2", later.plusSeconds(i));
         }
         network.await();
+        // the result says which alerts were raised live: both backtests must see the same ones
+        awaitDetectionSettled();
 
         Answer started = api().send("POST", "/detection/backtests", "{\"merchantId\":\"M-job-result\"}");
 
