@@ -43,7 +43,7 @@ class Rejudging {
     Job start(String reason, int ruleSetVersion, String by) {
         jobs.cancelRunning(Kind.REJUDGE);
         return jobs.start(Kind.REJUDGE, Json.write(new Parameters(reason, ruleSetVersion)), by, progress -> {
-            List<String> networks = jdbc.queryForList("SELECT merchant_id AS merchant_id FROM business_facts.merchant ORDER BY merchant_id",
+            List<String> networks = jdbc.queryForList("SELECT merchant_id FROM business_facts.merchant ORDER BY merchant_id",
                     new MapSqlParameterSource(), String.class);
             progress.total(networks.size());
             int raised = 0;

@@ -1,7 +1,6 @@
 package com.marketplaceledger.supervision.detection;
 
 import com.marketplaceledger.supervision.detection.DetectionController.ShadowFinding;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,11 +14,9 @@ import java.util.List;
 @Component
 class ShadowMode {
 
-    private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    ShadowMode(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
-        this.jdbc = jdbc;
+    ShadowMode(NamedParameterJdbcTemplate named) {
         this.named = named;
     }
 
@@ -39,14 +36,15 @@ class ShadowMode {
     }
 
     Integer ruleSetVersion() {
-        List<Integer> versions = jdbc.query("SELECT rule_set_version FROM read_model.detection_shadow",
-                (row, n) -> (Integer) row.getObject(1));
+        List<Integer> versions = named.query("SELECT rule_set_version FROM read_model.detection_shadow",
+                new MapSqlParameterSource(), (row, n) -> (Integer) row.getObject("rule_set_version"));
         return versions.isEmpty() ? null : versions.get(0);
     }
 
     void run(Integer version) {
-        jdbc.update("""
-                INSERT INTO read_model.detection_shadow (singleton, rule_set_version) VALUES (TRUE, ?)
-                ON CONFLICT (singleton) DO UPDATE SET rule_set_version = excluded.rule_set_version""", version);
+        named.update("""
+                INSERT INTO read_model.detection_shadow (singleton, rule_set_version) VALUES (TRUE, :version)
+                ON CONFLICT (singleton) DO UPDATE SET rule_set_version = excluded.rule_set_version""",
+                new MapSqlParameterSource("version", version));
     }
 }
