@@ -3,7 +3,7 @@
 -- "rule-catalogue" read model of them (RuleCatalogueProjection), emptied and refilled by a rebuild.
 --
 -- The rows written before are kept, renamed legacy_*, unchanged: at the first start on this schema
--- the query side records them, in their order, as the events they would have been
+-- the supervision module records them, in their order, as the events they would have been
 -- (LegacyRuleSets), so every rule set and rule version an alert pins is in the event log.
 
 ALTER TABLE detection_rule_version RENAME TO legacy_detection_rule_version;
