@@ -73,9 +73,11 @@ class ReadModelRebuildIntegrationTest extends QuerySideIntegrationTest {
         List<String> tables = jdbc.queryForList("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'read_model' AND table_name NOT LIKE 'flyway%' AND table_name NOT LIKE 'dead_letter%'
-                  -- detection's work queue and the regulators' rule catalogue are not read models
-                  AND table_name NOT IN ('detection_pending', 'shadow_finding', 'detection_rule_version',
-                                         'detection_rule_set', 'detection_rule_set_activation', 'detection_shadow')""",
+                  -- detection's work queue, shadow findings and jobs are not read models, nor the rule rows kept
+                  -- from before rule sets were events; the rule catalogue is one
+                  AND table_name NOT IN ('detection_pending', 'shadow_finding', 'detection_shadow', 'detection_job',
+                                         'legacy_detection_rule_version', 'legacy_detection_rule_set',
+                                         'legacy_detection_rule_set_activation')""",
                 String.class);
         for (String table : tables) {
             String upTo = table.equals("audit_event") ? " WHERE t.position <= " + position : "";

@@ -40,12 +40,10 @@ public final class StreamIds {
         return "case/" + caseId;
     }
 
-    /** The versions of one detection rule, version n at sequence n - 1. */
-    public static String detectionRule(String ruleId) {
-        return "detection-rule/" + ruleId;
-    }
-
-    /** The versions of the detection rule set, and which of them is active. */
+    /**
+     * The one stream of rule sets: every rule set and rule version proposed, and every activation
+     * (the RuleSetRegister aggregate's).
+     */
     public static String detectionRuleSet() {
         return "detection-rule-set";
     }

@@ -16,6 +16,11 @@ import com.marketplaceledger.shared.detection.AlertRaised;
 import com.marketplaceledger.shared.detection.Measurement;
 import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
+import com.marketplaceledger.shared.governance.NewRuleVersion;
+import com.marketplaceledger.shared.governance.RuleSetActivated;
+import com.marketplaceledger.shared.governance.RuleSetOrigin;
+import com.marketplaceledger.shared.governance.RuleSetProposed;
+import com.marketplaceledger.shared.governance.RuleSetVersion;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.listing.ListingPublished;
@@ -314,7 +319,25 @@ final class ContractSamples {
             primary(new LedgerExported(
                     "merchantId=M-hz-001",
                     "auditor.zhao",
-                    Instant.parse("2025-06-02T08:31:00Z"))));
+                    Instant.parse("2025-06-02T08:31:00Z"))),
+
+            // a regulator lowers the criminal-scale headcount and shows the US retail test to Chinese investigators
+            primary(new RuleSetProposed(
+                    RuleSetVersion.of(3),
+                    RuleSetVersion.of(2),
+                    Map.of("CN-CRIMINAL-SCALE", 2, "CN-ENTRY-FEE", 1, "US-RETAIL-SHARE", 1),
+                    List.of(new NewRuleVersion("CN-CRIMINAL-SCALE", 2, 1, Map.of("minPeople", 25L, "minLevels", 3L))),
+                    Map.of(),
+                    Map.of("CN", List.of("US-RETAIL-SHARE")),
+                    RuleSetOrigin.REGULATOR,
+                    "试行：25人以上即预警",
+                    "inspector.wang",
+                    Instant.parse("2025-06-03T02:00:00Z"))),
+
+            primary(new RuleSetActivated(
+                    RuleSetVersion.of(3),
+                    "director.li",
+                    Instant.parse("2025-06-04T01:00:00Z"))));
 
     /**
      * Payloads of earlier revisions, as the event table holds them for ever. They are never

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marketplaceledger.shared.ContractSamples.Sample;
 import com.marketplaceledger.shared.sale.SaleRecorded;
+import com.marketplaceledger.shared.governance.GovernanceEvent;
 import com.marketplaceledger.shared.oversight.OversightEvent;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -83,8 +84,9 @@ class EventJsonContractTest {
                 .containsExactlyInAnyOrderElementsOf(discovered);
         assertThat(discovered).allSatisfy(type -> {
             assertThat(type.isRecord()).as("%s is a record", type.getName()).isTrue();
-            assertThat(LedgerEvent.class.isAssignableFrom(type) || OversightEvent.class.isAssignableFrom(type))
-                    .as("%s is a LedgerEvent or an OversightEvent", type.getName()).isTrue();
+            assertThat(LedgerEvent.class.isAssignableFrom(type) || OversightEvent.class.isAssignableFrom(type)
+                    || GovernanceEvent.class.isAssignableFrom(type))
+                    .as("%s is a LedgerEvent, an OversightEvent or a GovernanceEvent", type.getName()).isTrue();
         });
     }
 

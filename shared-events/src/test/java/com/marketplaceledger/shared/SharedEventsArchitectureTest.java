@@ -1,5 +1,6 @@
 package com.marketplaceledger.shared;
 
+import com.marketplaceledger.shared.governance.GovernanceEvent;
 import com.marketplaceledger.shared.oversight.OversightEvent;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -32,7 +33,8 @@ class SharedEventsArchitectureTest {
             "com.marketplaceledger.shared.commission",
             "com.marketplaceledger.shared.detection",
             "com.marketplaceledger.shared.casework",
-            "com.marketplaceledger.shared.oversight"};
+            "com.marketplaceledger.shared.oversight",
+            "com.marketplaceledger.shared.governance"};
 
     /** Past tense or past participle: Registered, Declared, Published, Withdrawn, Issued, ... */
     private static final String PAST_TENSE_NAME = ".*\\.[A-Z][A-Za-z]*[a-z](ed|en|wn)";
@@ -56,7 +58,8 @@ class SharedEventsArchitectureTest {
             .that().areAnnotatedWith(Revision.class)
             .should().haveNameMatching(PAST_TENSE_NAME)
             .andShould().resideInAnyPackage(FEATURE_PACKAGES)
-            .andShould(ArchConditions.implement(LedgerEvent.class).or(ArchConditions.implement(OversightEvent.class)))
+            .andShould(ArchConditions.implement(LedgerEvent.class).or(ArchConditions.implement(OversightEvent.class))
+                    .or(ArchConditions.implement(GovernanceEvent.class)))
             .andShould().beRecords();
 
     @ArchTest
@@ -80,7 +83,8 @@ class SharedEventsArchitectureTest {
         for (String feature : FEATURE_PACKAGES) {
             assertThat(classes.stream()
                             .filter(c -> c.getPackageName().equals(feature))
-                            .filter(c -> c.isAssignableTo(LedgerEvent.class) || c.isAssignableTo(OversightEvent.class)))
+                            .filter(c -> c.isAssignableTo(LedgerEvent.class) || c.isAssignableTo(OversightEvent.class)
+                                    || c.isAssignableTo(GovernanceEvent.class)))
                     .as("events in %s", feature)
                     .isNotEmpty();
         }

@@ -24,7 +24,8 @@ class SupervisionArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.marketplaceledger.supervision");
     private static final Pattern READ_MODEL_TABLE = Pattern.compile("read_model\\.([a-z_]+)");
-    private static final Pattern CREATED_TABLE = Pattern.compile("CREATE TABLE ([a-z_]+)");
+    /** A table a migration created, or made by renaming one of its own (the legacy rule tables). */
+    private static final Pattern CREATED_TABLE = Pattern.compile("(?:CREATE TABLE|ALTER TABLE [a-z_]+ RENAME TO) ([a-z_]+)");
 
     @Test
     void itsModulesDependOnEachOtherOnlyThroughTheirApiAndWithoutCycles() {
@@ -51,7 +52,7 @@ class SupervisionArchitectureTest {
         Set<String> own = matches(Path.of("src/main/resources/db/supervision"), CREATED_TABLE);
         Set<String> read = matches(Path.of("src/main/java"), READ_MODEL_TABLE);
 
-        assertThat(own).contains("alert", "risk_sale", "case_file");
+        assertThat(own).contains("alert", "risk_sale", "case_file", "detection_job", "legacy_detection_rule_set");
         assertThat(read).isNotEmpty().isSubsetOf(own);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marketplaceledger.axon.readmodel.BatchBuffer;
 import com.marketplaceledger.shared.LedgerEvent;
 import com.marketplaceledger.shared.LedgerJson;
+import com.marketplaceledger.shared.governance.GovernanceEvent;
 import com.marketplaceledger.shared.oversight.OversightEvent;
 import com.marketplaceledger.axon.security.ActorMetadata;
 import org.axonframework.config.ProcessingGroup;
@@ -85,6 +86,13 @@ class AuditTrailProjection implements ReadModel {
     /** Acts of oversight concern no merchant: in the trail of everything, under no subject. */
     @EventHandler
     void on(OversightEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        BatchBuffer.current(BUFFER, ArrayList<EventRow>::new, this::flush)
+                .add(row(null, event, event.occurredAt(), List.of(), message, token));
+    }
+
+    /** Rule-set decisions concern no merchant either. */
+    @EventHandler
+    void on(GovernanceEvent event, DomainEventMessage<?> message, TrackingToken token) {
         BatchBuffer.current(BUFFER, ArrayList<EventRow>::new, this::flush)
                 .add(row(null, event, event.occurredAt(), List.of(), message, token));
     }

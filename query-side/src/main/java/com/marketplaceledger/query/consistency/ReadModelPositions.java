@@ -69,6 +69,15 @@ public class ReadModelPositions {
                 .allMatch(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position)));
     }
 
+    /** Whether one read model (its processor's name) has handled the event at {@code position}. */
+    public boolean hasProcessed(String readModel, long position) {
+        if (position < 1) {
+            return true;
+        }
+        List<TrackingToken> tokens = segmentTokens().get(readModel);
+        return tokens != null && !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
+    }
+
     /**
      * Every segment reads the whole stream and keeps the events of its own sequences, so an event
      * is in the read model once every segment's token has passed it and does not list it as a gap.

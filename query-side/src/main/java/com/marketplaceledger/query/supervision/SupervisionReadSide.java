@@ -43,6 +43,11 @@ class SupervisionReadSide implements BusinessDirectory, ReadModelProgress {
     }
 
     @Override
+    public boolean hasProcessed(String readModel, long position) {
+        return positions.hasProcessed(readModel, position);
+    }
+
+    @Override
     public boolean rebuilding() {
         return !rebuilds.replaying().isEmpty();
     }

@@ -135,6 +135,9 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
         EXPECTED.put("PUT /detection/shadow", REGULATOR_ONLY);
         EXPECTED.put("DELETE /detection/shadow", REGULATOR_ONLY);
         EXPECTED.put("POST /detection/backtests", REGULATOR_ONLY);
+        EXPECTED.put("GET /detection/jobs", OVERSIGHT);
+        EXPECTED.put("GET /detection/jobs/{jobId}", OVERSIGHT);
+        EXPECTED.put("DELETE /detection/jobs/{jobId}", REGULATOR_ONLY);
         // integrity and export
         EXPECTED.put("GET /integrity/digest", OVERSIGHT);
         EXPECTED.put("GET /integrity/verification", OVERSIGHT);
@@ -503,7 +506,7 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
 
     /**
      * The endpoint's path with real ids: the matrix's merchant, D-3 of its walk-through, its alert,
-     * case and first event. Actions name a case, rule set or processor that does not exist, so that
+     * case and first event. Actions name a case, rule set, job or processor that does not exist, so that
      * an allowed caller changes nothing (the service answers 404 of its own).
      */
     private String pathFor(String endpoint, Who who) {
@@ -515,6 +518,7 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
                 .replace("{eventId}", eventId)
                 .replace("{caseId}", acts ? UNKNOWN_CASE : caseId)
                 .replace("{version}", acts ? "999999" : "1")
+                .replace("{jobId}", "999999")
                 .replace("{processor}", acts && !endpoint.equals("POST /operations/dead-letters/{processor}/retry")
                         ? UNKNOWN_PROCESSOR : processor);
     }

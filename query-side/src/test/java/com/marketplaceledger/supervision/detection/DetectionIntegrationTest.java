@@ -240,7 +240,9 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
         }
         network.await();
 
-        JsonNode result = api().send("POST", "/detection/backtests", "{\"merchantId\":\"M-backtest\"}").body();
+        var started = api().send("POST", "/detection/backtests", "{\"merchantId\":\"M-backtest\"}");
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode result = awaitJobResult(started.raw().headers().firstValue("Location").orElseThrow());
 
         JsonNode scale = StreamSupport.stream(result.path("alerts").spliterator(), false)
                 .filter(a -> a.path("ruleId").asText().equals("CN-CRIMINAL-SCALE")).findFirst().orElseThrow();
@@ -377,6 +379,14 @@ class DetectionIntegrationTest extends QuerySideIntegrationTest {
             newHistory().awaitHead();
             return true;
         }, "networks judged: " + String.join(", ", merchants));
+    }
+
+    /** The result of the job at {@code location}, once it has succeeded. */
+    private JsonNode awaitJobResult(String location) {
+        await(() -> !api().ok(location).path("state").asText().equals("RUNNING"), "job " + location + " finished");
+        JsonNode job = api().ok(location);
+        assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        return job.path("result");
     }
 
     private void awaitAlert(String merchant, String rule, int version) {

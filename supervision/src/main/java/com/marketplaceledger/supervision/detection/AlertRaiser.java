@@ -1,13 +1,11 @@
 package com.marketplaceledger.supervision.detection;
 
 import com.marketplaceledger.supervision.detection.Evaluator.Candidate;
-import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.detection.AlertRaised;
 import com.marketplaceledger.shared.merchant.MerchantId;
 import com.marketplaceledger.shared.referral.DistributorId;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
+import com.marketplaceledger.shared.detection.RaiseAlert;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
@@ -17,21 +15,20 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Appends an AlertRaised event for a finding, once. The alert's stream is its id, and the event
- * is the stream's first: a second raise of the same alert (by a concurrent evaluation, another
+ * Raises an alert for a finding, once: builds its AlertRaised (the one place that does) and sends it
+ * to the {@link Alert} aggregate through the command gateway. The alert's stream is its id, and the
+ * event is the stream's first: a second raise of the same alert (by a concurrent evaluation, another
  * instance, or a re-evaluation) collides on the event table's unique stream and sequence.
  */
 @Component
 class AlertRaiser {
 
-    static final String ALERT_TYPE = "Alert";
-
-    private final EventStore eventStore;
+    private final CommandGateway gateway;
     private final Clock clock;
     private final int maxEvidence;
 
-    AlertRaiser(EventStore eventStore, Clock clock, DetectionProperties properties) {
-        this.eventStore = eventStore;
+    AlertRaiser(CommandGateway gateway, Clock clock, DetectionProperties properties) {
+        this.gateway = gateway;
         this.clock = clock;
         this.maxEvidence = properties.maxEvidence();
     }
@@ -52,13 +49,24 @@ class AlertRaiser {
                 finding.evidence().total(),
                 clock.instant());
         try {
-            eventStore.publish(new GenericDomainEventMessage<>(ALERT_TYPE,
-                    StreamIds.alert(event.merchantId(), event.alertId().value()), 0, event, MetaData.emptyInstance()));
+            gateway.sendAndWait(new RaiseAlert(event));
             return true;
-        } catch (AggregateStreamCreationException | ConcurrencyException alreadyRaised) {
-            // Axon reports a taken first sequence number as a stream that cannot be created
-            return false;
+        } catch (RuntimeException failure) {
+            if (raisedBefore(failure)) {
+                return false;
+            }
+            throw failure;
         }
+    }
+
+    /** Axon reports a taken first sequence number as a stream that cannot be created. */
+    private static boolean raisedBefore(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateStreamCreationException || cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An alert names the first of its evidence events; it says how many there are in all. */

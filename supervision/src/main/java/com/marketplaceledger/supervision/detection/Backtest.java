@@ -50,13 +50,17 @@ class Backtest {
         this.texts = texts;
     }
 
-    Result run(RuleSet ruleSet, String merchantId, LocalDate from, LocalDate to) {
+    /** Told to {@code progress} network by network, which may stop it there. */
+    Result run(RuleSet ruleSet, String merchantId, LocalDate from, LocalDate to, DetectionJobs.Progress progress) {
         List<String> networks = merchantId != null ? List.of(merchantId)
                 : jdbc.queryForList("SELECT merchant_id FROM business_facts.merchant ORDER BY merchant_id",
                 new MapSqlParameterSource(), String.class);
+        progress.total(networks.size());
         var alerts = new ArrayList<BacktestAlert>();
         long evaluations = 0;
+        int done = 0;
         for (String network : networks) {
+            progress.done(done++);
             var seen = new HashSet<String>();
             Set<String> raised = raisedAlerts.raisedIds(network);
             for (LocalDate day : eventDays(network, from, to)) {
@@ -77,6 +81,7 @@ class Backtest {
                 }
             }
         }
+        progress.done(done);
         return new Result(ruleSet.version(), networks, evaluations, alerts);
     }
 

@@ -66,16 +66,19 @@ class ContinuousDetection extends BackgroundRounds {
         this.pacing = new JudgementPacing(properties.restFactor());
     }
 
-    /** Marks every network pending, e.g. after a new rule set was activated or put in shadow. */
-    void rejudgeAll() {
-        jdbc.update("""
-                INSERT INTO read_model.detection_pending (merchant_id, position)
-                SELECT merchant_id, 0 FROM business_facts.merchant ON CONFLICT DO NOTHING""");
+    /**
+     * Judges one network now, as of its newest business day, as a round would had it new events (a
+     * rule set was activated or put in shadow); answers how many alerts that raised.
+     */
+    int judgeNow(String merchantId) {
+        Integer raised = judge(new Pending(merchantId, 0, null));
+        return raised == null ? 0 : raised;
     }
 
     /** One round; answers how many networks it judged. */
     int judgePending() {
-        if (progress.rebuilding()) {
+        // none active while the rule catalogue is first filled, or rebuilt
+        if (progress.rebuilding() || catalogue.activeIfKnown().isEmpty()) {
             return 0;
         }
         List<Pending> pending = jdbc.query(
@@ -89,7 +92,7 @@ class ContinuousDetection extends BackgroundRounds {
                 continue;
             }
             Instant started = clock.instant();
-            if (!judge(network)) {
+            if (judge(network) == null) {
                 continue;
             }
             pacing.judged(network.merchantId(), started, clock.instant());
@@ -106,10 +109,10 @@ class ContinuousDetection extends BackgroundRounds {
      * it has not seen all of (an answer to a refund request may be among the events still coming).
      * The position is checked, and everything judged is read, in one snapshot ({@link
      * ReadModelSnapshot}): no alert shows counts and evidence read at different moments, or read
-     * from a read model a rebuild emptied after the check. Answers whether the network was judged:
-     * not while the snapshot's read models lack the position.
+     * from a read model a rebuild emptied after the check. Answers how many alerts it raised, or
+     * null when the network was not judged: not while the snapshot's read models lack the position.
      */
-    private boolean judge(Pending network) {
+    private Integer judge(Pending network) {
         String merchantId = network.merchantId();
         RuleSet active = catalogue.active();
         Integer shadowVersion = shadow.ruleSetVersion();
@@ -129,9 +132,12 @@ class ContinuousDetection extends BackgroundRounds {
                     shadowSet == null ? List.of() : evaluator.evaluate(facts, shadowSet));
         });
         if (judgement == null) {
-            return false;
+            return null;
         }
-        judgement.alerts().forEach(candidate -> raiser.raise(merchantId, null, judgement.day(), candidate));
+        int raised = 0;
+        for (var candidate : judgement.alerts()) {
+            raised += raiser.raise(merchantId, null, judgement.day(), candidate) ? 1 : 0;
+        }
         for (var candidate : judgement.shadowFindings()) {
             var finding = candidate.finding();
             jdbc.update("""
@@ -144,7 +150,7 @@ class ContinuousDetection extends BackgroundRounds {
                     Json.write(finding.measurements()), finding.reason().code(), Json.write(finding.reason().arguments()),
                     Timestamp.from(clock.instant()));
         }
-        return true;
+        return raised;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.marketplaceledger.supervision.detection;
 import com.marketplaceledger.axon.security.Caller;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleVersion;
+import com.marketplaceledger.supervision.detection.JobViews.JobView;
 import com.marketplaceledger.supervision.detection.RuleTexts.MeasurementView;
 import com.marketplaceledger.supervision.detection.SignalsLoader.Signals;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
@@ -13,11 +14,11 @@ import com.marketplaceledger.supervision.readside.BusinessDirectory;
 import com.marketplaceledger.shared.detection.Measurement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,12 +55,30 @@ class DetectionController {
                        Instant createdAt) {
     }
 
-    /** @param createdBy who proposed it ({@code configuration} for the application's properties) */
-    record RuleSetView(int version, boolean active, String note, Instant createdAt, String createdBy,
-                       List<RuleCatalogue.Activation> activations, Map<String, Integer> rules) {
+    /**
+     * @param createdBy     who proposed it ({@code configuration} for the application's properties)
+     * @param jurisdictions per jurisdiction, the rules that judge its merchants (as the set names them,
+     *                      or as the rules declare)
+     * @param signals       per jurisdiction, other jurisdictions' rules shown beside them, raising no alert
+     */
+    record RuleSetView(int version, Integer basedOn, boolean active, String note, Instant createdAt, String createdBy,
+                       List<RuleCatalogue.Activation> activations, Map<String, Integer> rules,
+                       Map<String, List<String>> jurisdictions, Map<String, List<String>> signals) {
     }
 
-    record ProposedRuleSet(Integer basedOn, Map<String, Map<String, BigDecimal>> thresholds, String note) {
+    /**
+     * @param jurisdictions absent: the base's mapping
+     * @param signals       absent: the base's signals
+     */
+    record ProposedRuleSet(Integer basedOn, Map<String, Map<String, BigDecimal>> thresholds, String note,
+                           Map<String, List<String>> jurisdictions, Map<String, List<String>> signals) {
+    }
+
+    /** @param rejudging the job judging every network again by it */
+    record Activated(RuleSetView ruleSet, JobView rejudging) {
+    }
+
+    record ShadowStarted(ShadowView shadow, JobView rejudging) {
     }
 
     record ShadowRequest(Integer ruleSetVersion) {
@@ -87,36 +107,43 @@ class DetectionController {
     }
 
     private final RuleCatalogue catalogue;
+    private final RuleSetDecisions decisions;
+    private final DetectionJobs jobs;
+    private final JobViews jobViews;
+    private final Rejudging rejudging;
+    private final DetectionProperties properties;
     private final ReadModelSnapshot snapshot;
     private final Evaluator evaluator;
     private final SignalsLoader signals;
     private final Backtest backtest;
     private final Alerts alerts;
     private final ShadowMode shadow;
-    private final ContinuousDetection continuous;
     private final BusinessDirectory directory;
     private final BusinessCalendar calendar;
     private final Clock clock;
-    private final JdbcTemplate jdbc;
     private final AsyncTaskExecutor executor;
     private final RuleTexts texts;
 
-    DetectionController(RuleCatalogue catalogue, ReadModelSnapshot snapshot, Evaluator evaluator, SignalsLoader signals, Backtest backtest, Alerts alerts,
-                        ShadowMode shadow, ContinuousDetection continuous, BusinessDirectory directory,
-                        BusinessCalendar calendar, Clock clock, JdbcTemplate jdbc, AsyncTaskExecutor executor,
+    DetectionController(RuleCatalogue catalogue, RuleSetDecisions decisions, DetectionJobs jobs, JobViews jobViews,
+                        Rejudging rejudging, DetectionProperties properties, ReadModelSnapshot snapshot, Evaluator evaluator,
+                        SignalsLoader signals, Backtest backtest, Alerts alerts, ShadowMode shadow,
+                        BusinessDirectory directory, BusinessCalendar calendar, Clock clock, AsyncTaskExecutor executor,
                         RuleTexts texts) {
         this.catalogue = catalogue;
+        this.decisions = decisions;
+        this.jobs = jobs;
+        this.jobViews = jobViews;
+        this.rejudging = rejudging;
+        this.properties = properties;
         this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.signals = signals;
         this.backtest = backtest;
         this.alerts = alerts;
         this.shadow = shadow;
-        this.continuous = continuous;
         this.directory = directory;
         this.calendar = calendar;
         this.clock = clock;
-        this.jdbc = jdbc;
         this.executor = executor;
         this.texts = texts;
     }
@@ -148,53 +175,43 @@ class DetectionController {
     }
 
     @PostMapping("/detection/rule-sets")
-    @Operation(summary = "Propose a rule set: an existing one with some thresholds changed (each change a new rule version); "
-            + "inactive until activated, and runnable in shadow mode or a backtest meanwhile")
+    @Operation(summary = "Propose a rule set: an existing one with some thresholds changed (each change a new rule version), "
+            + "its jurisdictions' rules and signals as given; recorded as a RuleSetProposed event; inactive until activated, "
+            + "and runnable in shadow mode or a backtest meanwhile")
     ResponseEntity<RuleSetView> propose(@RequestBody ProposedRuleSet proposal) {
-        int basedOn = proposal.basedOn() == null ? catalogue.active().version() : proposal.basedOn();
         var changes = proposal.thresholds() == null ? Map.<String, Map<String, BigDecimal>>of() : proposal.thresholds();
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(catalogue.propose(basedOn, changes, proposal.note(), Caller.required().subject())));
+        RuleSet proposed = decisions.propose(proposal.basedOn(), changes, proposal.jurisdictions(), proposal.signals(),
+                proposal.note(), Caller.required().subject());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(proposed));
     }
 
     @PostMapping("/detection/rule-sets/{version}/activation")
-    @Operation(summary = "Make a rule set the active one; every network is judged again by it")
-    RuleSetView activate(@PathVariable int version) {
-        RuleSet activated = catalogue.activate(version, Caller.required().subject());
-        continuous.rejudgeAll();
-        return view(activated);
+    @Operation(summary = "Make a rule set the active one (a RuleSetActivated event); answers at once with the job "
+            + "judging every network again by it")
+    Activated activate(@PathVariable int version) {
+        String by = Caller.required().subject();
+        RuleSet activated = decisions.activate(version, by);
+        return new Activated(view(activated), jobViews.view(rejudging.start("activation", version, by)));
     }
 
     @GetMapping("/detection/shadow")
     @Operation(summary = "The rule set run in shadow mode and what it found, beside the active set's alerts")
     ShadowView shadowFindings() {
         Integer version = shadow.ruleSetVersion();
-        List<ShadowFinding> findings = version == null ? List.of() : jdbc.query("""
-                        SELECT s.alert_id, s.merchant_id, s.rule_id, s.rule_version, s.period, s.observed_on,
-                               s.measurements::text, s.reason_code, s.reason_arguments::text, s.first_seen_at,
-                               EXISTS (SELECT 1 FROM read_model.alert a WHERE a.merchant_id = s.merchant_id
-                                       AND a.rule_id = s.rule_id AND a.period IS NOT DISTINCT FROM s.period) AS also
-                        FROM read_model.shadow_finding s WHERE s.rule_set_version = ?
-                        ORDER BY s.merchant_id, s.rule_id, s.period""",
-                (row, n) -> {
-                    Map<String, String> arguments = RuleTexts.arguments(row.getString(9));
-                    return new ShadowFinding(row.getString(1), row.getString(2), row.getString(3),
-                            texts.title(row.getString(3)), row.getInt(4), row.getString(5), row.getDate(6).toLocalDate(),
-                            texts.measurements(row.getString(7)), texts.reason(row.getString(8), arguments),
-                            row.getString(8), arguments, row.getTimestamp(10).toInstant(), row.getBoolean(11));
-                }, version);
-        return new ShadowView(version, catalogue.active().version(), findings);
+        return new ShadowView(version, catalogue.active().version(), version == null ? List.of() : shadow.findings(version));
     }
 
     @PutMapping("/detection/shadow")
-    @Operation(summary = "Run a candidate rule set in shadow mode beside the active one: findings, no alerts")
-    ShadowView runInShadow(@RequestBody ShadowRequest request) {
+    @Operation(summary = "Run a candidate rule set in shadow mode beside the active one: findings, no alerts; answers "
+            + "at once with the job judging every network by both")
+    ShadowStarted runInShadow(@RequestBody ShadowRequest request) {
         if (request.ruleSetVersion() == null) {
             throw QueryRefused.badParameter("ruleSetVersion", "shadow-rule-set", Map.of());
         }
         catalogue.ruleSet(request.ruleSetVersion());
         shadow.run(request.ruleSetVersion());
-        continuous.rejudgeAll();
-        return shadowFindings();
+        var job = rejudging.start("shadow", request.ruleSetVersion(), Caller.required().subject());
+        return new ShadowStarted(shadowFindings(), jobViews.view(job));
     }
 
     @DeleteMapping("/detection/shadow")
@@ -204,8 +221,11 @@ class DetectionController {
     }
 
     @PostMapping("/detection/backtests")
-    @Operation(summary = "Run a rule set over the whole history: which alerts it would have raised, and from which day")
-    Backtest.Result backtest(@RequestBody BacktestRequest request) {
+    @Operation(summary = "Start a backtest job: a rule set run over the whole history, which alerts it would have raised, "
+            + "and from which day; answers 202 at once, the job at its Location")
+    @ApiResponse(responseCode = "202", description = "the job, RUNNING; its result once GET /detection/jobs/{jobId} says SUCCEEDED")
+    @ApiResponse(responseCode = "503", description = "as many backtests as ledger.detection.max-backtests run already (rule too-many-jobs)")
+    ResponseEntity<JobView> backtest(@RequestBody BacktestRequest request) {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw QueryRefused.badParameter("to", "before-from", Map.of("value", request.to(), "from", request.from()));
         }
@@ -213,7 +233,14 @@ class DetectionController {
         if (request.merchantId() != null) {
             directory.requireMerchant(request.merchantId());
         }
-        return backtest.run(ruleSet, request.merchantId(), request.from(), request.to());
+        if (jobs.running(DetectionJobs.Kind.BACKTEST) >= properties.maxBacktests()) {
+            throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "too-many-jobs", null, null,
+                    Map.of("running", properties.maxBacktests())).retryAfter(10);
+        }
+        var asked = new BacktestRequest(ruleSet.version(), request.merchantId(), request.from(), request.to());
+        var job = jobs.start(DetectionJobs.Kind.BACKTEST, Json.write(asked), Caller.required().subject(),
+                progress -> backtest.run(ruleSet, request.merchantId(), request.from(), request.to(), progress));
+        return ResponseEntity.accepted().location(URI.create(JobViews.location(job.jobId()))).body(jobViews.view(job));
     }
 
     @GetMapping("/merchants/{merchantId}/risk")
@@ -270,7 +297,16 @@ class DetectionController {
     private RuleSetView view(RuleSet set) {
         var rules = new TreeMap<String, Integer>();
         set.rules().forEach(r -> rules.put(r.ruleId(), r.version()));
-        return new RuleSetView(set.version(), set.active(), set.note(), set.createdAt(), set.createdBy(),
-                catalogue.activations(set.version()), rules);
+        var jurisdictions = new TreeMap<String, List<String>>();
+        var signalRules = new TreeMap<String, List<String>>();
+        for (String jurisdiction : set.jurisdictionsJudged()) {
+            jurisdictions.put(jurisdiction, set.rulesFor(jurisdiction).stream().map(RuleVersion::ruleId).toList());
+            var shown = set.signalsFor(jurisdiction).stream().map(RuleVersion::ruleId).toList();
+            if (!shown.isEmpty()) {
+                signalRules.put(jurisdiction, shown);
+            }
+        }
+        return new RuleSetView(set.version(), set.basedOn(), set.active(), set.note(), set.createdAt(), set.createdBy(),
+                catalogue.activations(set.version()), rules, jurisdictions, signalRules);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,10 @@ import java.util.Map;
  *                    restFactor × t later ({@link JudgementPacing}); 0 judges at every round
  * @param thresholds  per rule id, thresholds that differ from the catalogue's; a change makes a
  *                    new rule version at the next start
+ * @param signals     per jurisdiction, other jurisdictions' rule ids shown as signals to its
+ *                    merchants' judgements; a change makes a new rule set at the next start
+ * @param maxBacktests how many backtest jobs may run at once (each takes a thread of the
+ *                    application's task executor, which answers requests' side reads too)
  */
 @ConfigurationProperties("ledger.detection")
 public record DetectionProperties(
@@ -24,9 +29,12 @@ public record DetectionProperties(
         @DefaultValue("1s") Duration interval,
         @DefaultValue("100") int maxEvidence,
         @DefaultValue("4") int restFactor,
-        Map<String, Map<String, BigDecimal>> thresholds) {
+        Map<String, Map<String, BigDecimal>> thresholds,
+        Map<String, List<String>> signals,
+        @DefaultValue("2") int maxBacktests) {
 
     public DetectionProperties {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+        signals = signals == null ? Map.of() : Map.copyOf(signals);
     }
 }

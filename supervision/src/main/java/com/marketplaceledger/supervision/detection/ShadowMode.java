@@ -1,9 +1,12 @@
 package com.marketplaceledger.supervision.detection;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.marketplaceledger.supervision.detection.DetectionController.ShadowFinding;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The candidate rule set judged beside the active one, without raising alerts (none by default).
@@ -12,21 +15,48 @@ import java.util.List;
 @Component
 class ShadowMode {
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final RuleTexts texts;
 
-    ShadowMode(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ShadowMode(NamedParameterJdbcTemplate named, RuleTexts texts) {
+        this.named = named;
+        this.texts = texts;
+    }
+
+    /**
+     * What the rule set found in shadow mode, each beside whether the active set raised the same as
+     * an alert, in the language of the request.
+     */
+    List<ShadowFinding> findings(int version) {
+        return named.query("""
+                        SELECT s.alert_id, s.merchant_id, s.rule_id, s.rule_version, s.period, s.observed_on,
+                               s.measurements::text AS measurements, s.reason_code,
+                               s.reason_arguments::text AS reason_arguments, s.first_seen_at,
+                               EXISTS (SELECT 1 FROM read_model.alert a WHERE a.merchant_id = s.merchant_id
+                                       AND a.rule_id = s.rule_id AND a.period IS NOT DISTINCT FROM s.period) AS also
+                        FROM read_model.shadow_finding s WHERE s.rule_set_version = :version
+                        ORDER BY s.merchant_id, s.rule_id, s.period""", new MapSqlParameterSource("version", version),
+                (row, n) -> {
+                    Map<String, String> arguments = RuleTexts.arguments(row.getString("reason_arguments"));
+                    String ruleId = row.getString("rule_id");
+                    return new ShadowFinding(row.getString("alert_id"), row.getString("merchant_id"), ruleId,
+                            texts.title(ruleId), row.getInt("rule_version"), row.getString("period"),
+                            row.getDate("observed_on").toLocalDate(), texts.measurements(row.getString("measurements")),
+                            texts.reason(row.getString("reason_code"), arguments), row.getString("reason_code"), arguments,
+                            row.getTimestamp("first_seen_at").toInstant(), row.getBoolean("also"));
+                });
     }
 
     Integer ruleSetVersion() {
-        List<Integer> versions = jdbc.query("SELECT rule_set_version FROM read_model.detection_shadow",
-                (row, n) -> (Integer) row.getObject(1));
+        List<Integer> versions = named.query("SELECT rule_set_version FROM read_model.detection_shadow",
+                new MapSqlParameterSource(), (row, n) -> (Integer) row.getObject("rule_set_version"));
         return versions.isEmpty() ? null : versions.get(0);
     }
 
     void run(Integer version) {
-        jdbc.update("""
-                INSERT INTO read_model.detection_shadow (singleton, rule_set_version) VALUES (TRUE, ?)
-                ON CONFLICT (singleton) DO UPDATE SET rule_set_version = excluded.rule_set_version""", version);
+        named.update("""
+                INSERT INTO read_model.detection_shadow (singleton, rule_set_version) VALUES (TRUE, :version)
+                ON CONFLICT (singleton) DO UPDATE SET rule_set_version = excluded.rule_set_version""",
+                new MapSqlParameterSource("version", version));
     }
 }

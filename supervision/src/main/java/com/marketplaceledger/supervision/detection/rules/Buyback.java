@@ -26,6 +26,7 @@ final class Buyback implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-BUYBACK",
+            "US",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,
             false,

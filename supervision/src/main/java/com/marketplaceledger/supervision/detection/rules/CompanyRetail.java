@@ -26,6 +26,7 @@ final class CompanyRetail implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-COMPANY-RETAIL",
+            "US",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,
             false,

@@ -19,6 +19,7 @@ final class CriminalScale implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-CRIMINAL-SCALE",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,

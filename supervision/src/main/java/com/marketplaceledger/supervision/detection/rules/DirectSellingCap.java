@@ -32,6 +32,7 @@ final class DirectSellingCap implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-DIRECT-SELLING-CAP",
+            "CN",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
             true,

@@ -21,6 +21,7 @@ final class EntryFee implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-ENTRY-FEE",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             false,

@@ -20,6 +20,7 @@ final class HeadcountPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-HEADCOUNT-PAY",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             false,

@@ -18,6 +18,7 @@ final class Koscot implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-KOSCOT",
+            "US",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,

@@ -21,6 +21,7 @@ final class RefusedRefunds implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REFUND",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,
             false,

@@ -21,6 +21,7 @@ final class RepeatOffender implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REPEAT",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,

@@ -26,6 +26,7 @@ final class RetailShare implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-RETAIL-SHARE",
+            "US",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             true,

@@ -10,12 +10,14 @@ import java.util.Map;
  * What a rule is and where its thresholds come from. Its title, its legal source and the
  * sentences of its reasons are texts of the message bundles, under {@code rule.<id>.}.
  *
+ * @param jurisdiction the jurisdiction whose law the rule applies (a merchant's {@code jurisdiction}: CN, US)
  * @param logicVersion counts changes of the rule's code; a new one makes a new rule version
  * @param periodic     judged per calendar month (its findings name the month)
  * @param thresholds   the v1 thresholds, overridable by configuration and by regulators
  */
 public record RuleDescription(
         String id,
+        String jurisdiction,
         RuleCategory category,
         Severity severity,
         boolean periodic,

@@ -20,6 +20,7 @@ final class SeriousCircumstances implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-SERIOUS",
+            "CN",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,

@@ -24,6 +24,7 @@ final class SeventyPercent implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-70-PERCENT",
+            "US",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             false,

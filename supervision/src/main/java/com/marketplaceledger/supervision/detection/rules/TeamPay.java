@@ -21,6 +21,7 @@ final class TeamPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-TEAM-PAY",
+            "CN",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
             false,

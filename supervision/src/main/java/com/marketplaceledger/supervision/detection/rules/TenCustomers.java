@@ -27,6 +27,7 @@ final class TenCustomers implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-TEN-CUSTOMERS",
+            "US",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
             true,
