@@ -21,12 +21,22 @@ final class Catalogue {
             new Product("PROBIO-30", "Probiotic sachets, 30 days", 25_900),
             new Product("SILK-PC", "Mulberry silk pillowcase", 15_900));
 
+    /** What a US merchant of the same trade sells, priced in cents. */
+    private static final List<Product> US_PRODUCTS = List.of(
+            new Product("US-TEA-50", "Green tea, 50 bags", 1_299),
+            new Product("US-VITD-90", "Vitamin D3 gummies, 90", 1_899),
+            new Product("US-SHAKE-14", "Protein shake mix, 14 servings", 3_499),
+            new Product("US-SERUM-30", "Face serum 30 ml", 2_999),
+            new Product("US-SOAP-3", "Handmade soap, 3 bars", 1_199),
+            new Product("US-PROBIO-30", "Probiotic capsules, 30 days", 2_499),
+            new Product("US-BOTTLE-1", "Filter water bottle", 2_299));
+
     private Catalogue() {
     }
 
-    /** Publishes {@code count} different products, chosen at random, as listings L-P1, L-P2, ... */
+    /** Publishes {@code count} different products of the market's currency, chosen at random, as listings L-P1, L-P2, ... */
     static List<ListingId> publishProducts(Market market, int count) {
-        var remaining = new ArrayList<>(PRODUCTS);
+        var remaining = new ArrayList<>(Market.USD.equals(market.currency()) ? US_PRODUCTS : PRODUCTS);
         var listings = new ArrayList<ListingId>(count);
         for (int n = 1; n <= count; n++) {
             Product product = remaining.remove(market.below(remaining.size()));

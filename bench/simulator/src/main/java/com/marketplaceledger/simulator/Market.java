@@ -37,6 +37,7 @@ import java.util.function.Consumer;
 final class Market {
 
     static final String CNY = "CNY";
+    static final String USD = "USD";
     static final long HOUR = 3_600;
     static final long DAY = 86_400;
     static final int ROOT = -1;
@@ -44,16 +45,27 @@ final class Market {
     static final int MERCHANT = -1;
     private static final Set<ListingKind> GATES =
             EnumSet.of(ListingKind.STARTER_PACKAGE, ListingKind.MEMBERSHIP, ListingKind.FRANCHISE, ListingKind.BRANCH_STAKE);
+    /**
+     * A gate found from behaviour: a listing that at least 60 % of at least ten recruits (members
+     * enrolled a window or more before the end) bought themselves within 7 days of joining, and on
+     * whose early purchases an upline was paid, is a gate whatever its declared kind.
+     */
+    static final long GATE_WINDOW = 7 * 86_400;
+    static final int GATE_MIN_RECRUITS = 10;
+    static final int GATE_MIN_SHARE_PERCENT = 60;
+    /** Early purchases are kept as one bit per listing and member. */
+    private static final int MAX_LISTINGS = Integer.SIZE;
 
     /** A recorded sale, as much of it as later steps (refunds) need. */
     record Sold(SaleId id, long amount, long at) {
     }
 
-    private record Listing(ListingKind kind, long price) {
+    private record Listing(int index, ListingKind kind, long price) {
     }
 
     private final Scenario scenario;
     private final MerchantId merchant;
+    private final String currency;
     private final SplittableRandom random;
     private final Consumer<? super MerchantCommand> out;
     private final Timeline timeline;
@@ -71,6 +83,11 @@ final class Market {
     private int[] levels = new int[64];
     private int[] unitsBought = new int[64];
     private int[] unitsSold = new int[64];
+    private long[] enrolledAt = new long[64];
+    /** Per member, the listings it bought itself within the gate window of joining (bit = listing index). */
+    private int[] boughtEarly = new int[64];
+    /** Per member, those of its early purchases on which an upline was paid. */
+    private int[] boughtEarlyUplinePaid = new int[64];
 
     private final long[] retailByMonth;
     private final long[] participantMoneyByMonth;
@@ -87,6 +104,7 @@ final class Market {
     Market(Scenario scenario, SplittableRandom random, Consumer<? super MerchantCommand> out) {
         this.scenario = scenario;
         this.merchant = scenario.merchantId();
+        this.currency = currencyOf(scenario.kind().jurisdiction());
         this.random = random;
         this.out = out;
         this.start = scenario.start().getEpochSecond();
@@ -118,6 +136,15 @@ final class Market {
         return scenario.size();
     }
 
+    /** What the merchant trades in: CNY in China, USD in the United States. */
+    String currency() {
+        return currency;
+    }
+
+    static String currencyOf(String jurisdiction) {
+        return "US".equals(jurisdiction) ? USD : CNY;
+    }
+
     /** Schedules an action; the market is closed from the end of the last month, so later ones never happen. */
     void at(long time, Runnable action) {
         if (time < end) {
@@ -141,6 +168,11 @@ final class Market {
 
     boolean sameMonth(long a, long b) {
         return month(a) == month(b);
+    }
+
+    /** The start of the month after the one {@code time} is in (the end, for the last month). */
+    long endOfMonth(long time) {
+        return monthStarts[month(time) + 1];
     }
 
     private int month(long time) {
@@ -181,8 +213,11 @@ final class Market {
 
     ListingId publish(String id, String sku, String title, ListingKind kind, long price) {
         ListingId listing = ListingId.of(id);
-        listings.put(listing, new Listing(kind, price));
-        emit(new PublishListing(merchant, listing, sku, title, Money.of(price, CNY), kind, instant()));
+        if (listings.size() == MAX_LISTINGS) {
+            throw new IllegalStateException("at most " + MAX_LISTINGS + " listings per market");
+        }
+        listings.put(listing, new Listing(listings.size(), kind, price));
+        emit(new PublishListing(merchant, listing, sku, title, Money.of(price, currency), kind, instant()));
         return listing;
     }
 
@@ -195,8 +230,12 @@ final class Market {
             levels = Arrays.copyOf(levels, capacity);
             unitsBought = Arrays.copyOf(unitsBought, capacity);
             unitsSold = Arrays.copyOf(unitsSold, capacity);
+            enrolledAt = Arrays.copyOf(enrolledAt, capacity);
+            boughtEarly = Arrays.copyOf(boughtEarly, capacity);
+            boughtEarlyUplinePaid = Arrays.copyOf(boughtEarlyUplinePaid, capacity);
         }
         sponsors[distributor] = sponsor;
+        enrolledAt[distributor] = now();
         levels[distributor] = sponsor == ROOT ? 1 : levels[sponsor] + 1;
         deepestLevel = Math.max(deepestLevel, levels[distributor]);
         if (joiningFee != null) {
@@ -238,14 +277,54 @@ final class Market {
     /** A participant's purchase, from the merchant ({@link #MERCHANT}) or from its sponsor. */
     Sold supply(int buyer, int seller, ListingId listing, int quantity) {
         long amount = amount(listing, quantity);
-        ListingKind kind = listings.get(listing).kind();
+        Listing listed = listings.get(listing);
+        ListingKind kind = listed.kind();
         participantPurchases += amount;
         participantMoneyByMonth[month(now())] += amount;
         gate |= GATES.contains(kind);
         if (kind == ListingKind.PRODUCT) {
             unitsBought[buyer] += quantity;
         }
+        if (now() - enrolledAt[buyer] <= GATE_WINDOW) {
+            boughtEarly[buyer] |= 1 << listed.index();
+            if (paysUplineOnPurchase(buyer, amount)) {
+                boughtEarlyUplinePaid[buyer] |= 1 << listed.index();
+            }
+        }
         return record(seller, listing, Buyer.participant(id(buyer)), quantity, amount);
+    }
+
+    /** Whether the plan pays someone above the buyer on its purchase (as CommissionPolicy.onSale does, from level 2). */
+    private boolean paysUplineOnPurchase(int buyer, long amount) {
+        return plan != null && plan.salesRates().stream().anyMatch(rate -> rate.level() >= 2
+                && rate.level() <= levels[buyer] && Money.of(amount, currency).basisPoints(rate.basisPoints()).isPositive());
+    }
+
+    /**
+     * Whether some listing is a gate by behaviour ({@link #GATE_WINDOW}), as of the end: then the
+     * upline's pay on it is pay per head in disguise.
+     */
+    private boolean gateFoundFromBehaviour() {
+        int recruits = 0;
+        int[] early = new int[listings.size()];
+        int paid = 0;
+        for (int member = 0; member < participants; member++) {
+            if (enrolledAt[member] + GATE_WINDOW > end) {
+                continue;
+            }
+            recruits++;
+            paid |= boughtEarlyUplinePaid[member];
+            for (int listing = 0; listing < early.length; listing++) {
+                early[listing] += boughtEarly[member] >>> listing & 1;
+            }
+        }
+        for (int listing = 0; listing < early.length; listing++) {
+            boolean most = early[listing] * 100L >= (long) GATE_MIN_SHARE_PERCENT * recruits;
+            if (recruits >= GATE_MIN_RECRUITS && most && (paid >>> listing & 1) == 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Sold record(int seller, ListingId listing, Buyer buyer, int quantity, long amount) {
@@ -263,7 +342,7 @@ final class Market {
     void refundIssued(Sold sale, long amount, String reason, long requestAt, long decideAt) {
         if (sameMonth(sale.at(), decideAt)) {
             refund(sale, amount, reason, requestAt, decideAt,
-                    refund -> emit(new IssueRefund(merchant, sale.id(), refund, Money.of(amount, CNY), instant())));
+                    refund -> emit(new IssueRefund(merchant, sale.id(), refund, Money.of(amount, currency), instant())));
         }
     }
 
@@ -281,7 +360,7 @@ final class Market {
         }
         at(requestAt, () -> {
             RefundId refund = RefundId.of("R-" + ++refunds);
-            emit(new RequestRefund(merchant, sale.id(), refund, Money.of(amount, CNY), reason, instant()));
+            emit(new RequestRefund(merchant, sale.id(), refund, Money.of(amount, currency), reason, instant()));
             at(decideAt, () -> decision.accept(refund));
         });
     }
@@ -333,8 +412,10 @@ final class Market {
     }
 
     GroundTruth truth() {
-        return GroundTruth.of(scenario, participants, deepestLevel, Money.of(joiningFees, CNY),
-                Money.of(participantPurchases, CNY), gate, headcountPay, commands);
+        boolean behaviouralGate = gateFoundFromBehaviour();
+        return GroundTruth.of(scenario, participants, deepestLevel, Money.of(joiningFees, currency),
+                Money.of(participantPurchases, currency), gate || behaviouralGate, headcountPay || behaviouralGate,
+                commands);
     }
 
     private long amount(ListingId listing, int quantity) {

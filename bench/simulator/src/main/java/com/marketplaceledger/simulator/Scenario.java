@@ -66,7 +66,7 @@ public record Scenario(ScenarioKind kind, long seed, int size, int months) {
         String name = "Simulated " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " #" + seed;
         // a licence of its own: CN-REPEAT ties merchants with the same licence number together
         String licence = "SIM-LIC-" + merchantId().value().substring("SIM-".length());
-        return new RegisterMerchant(merchantId(), name, licence, "CN", start());
+        return new RegisterMerchant(merchantId(), name, licence, kind.jurisdiction(), start());
     }
 
     /**

@@ -57,7 +57,9 @@ record Generated(Scenario scenario, GroundTruth truth, List<String> lines, List<
         return commands.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The rules of the jurisdiction the merchant registered in, as of the scenario's end. */
     RuleOracle oracle() {
-        return RuleOracle.over(commands);
+        String jurisdiction = ((RegisterMerchant) parse(lines.get(0))).jurisdiction();
+        return RuleOracle.over(jurisdiction, scenario.end(), commands);
     }
 }

@@ -160,7 +160,7 @@ class GeneratedCommandsTest {
         var registration = (RegisterMerchant) Generated.parse(generated.lines().get(0));
 
         assertThat(registration.occurredAt()).isEqualTo(generated.scenario().start());
-        assertThat(registration.jurisdiction()).isEqualTo("CN");
+        assertThat(registration.jurisdiction()).isEqualTo(kind.jurisdiction());
         assertThat(generated.lines().stream().skip(1)).noneMatch(line -> line.contains("RegisterMerchant"));
     }
 }

@@ -1,6 +1,5 @@
 package com.marketplaceledger.simulator;
 
-import com.marketplaceledger.shared.commission.CommissionBasis;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.listing.PublishListing;
 import com.marketplaceledger.shared.sale.RecordSale;
@@ -34,8 +33,7 @@ class GroundTruthTest {
                 assertThat(truth.joiningFees().minorUnits()).isEqualTo(tree.joiningFees());
                 assertThat(truth.participantPurchases().minorUnits()).isEqualTo(tree.participantPurchases());
                 assertThat(truth.gate()).isEqualTo(tree.gate());
-                assertThat(truth.headcountPay()).isEqualTo(tree.commissions().stream().anyMatch(c ->
-                        c.basis() == CommissionBasis.RECRUITMENT || c.basis() == CommissionBasis.JOINING_FEE));
+                assertThat(truth.headcountPay()).isEqualTo(tree.headcountPay());
                 assertThat(truth.commands()).isEqualTo(generated.commands().size());
             }
         }
@@ -92,12 +90,62 @@ class GroundTruthTest {
         assertThat(truth.toleratedRules()).noneMatch(truth.expectedRules()::contains);
     }
 
+    @ParameterizedTest
+    @EnumSource(ScenarioKind.class)
+    void aKindSpeaksOnlyOfItsJurisdictionsRules(ScenarioKind kind) {
+        GroundTruth truth = Scenario.of(kind, 1, 200).groundTruth();
+        Set<String> ofJurisdiction = Arrays.stream(Rule.values()).filter(r -> r.jurisdiction().equals(kind.jurisdiction()))
+                .map(Rule::id).collect(Collectors.toSet());
+
+        assertThat(truth.expectedRules()).isSubsetOf(ofJurisdiction);
+        assertThat(truth.toleratedRules()).isSubsetOf(ofJurisdiction);
+    }
+
+    @Test
+    void aUsPyramidReachesNoChineseScaleRuleThoughItHasAGateAndPayPerHead() {
+        GroundTruth truth = Scenario.of(ScenarioKind.US_PYRAMID, 1, 200).groundTruth();
+
+        assertThat(truth.gate()).isTrue();
+        assertThat(truth.headcountPay()).isTrue();
+        assertThat(truth.expectedRules()).containsExactly("US-KOSCOT", "US-RETAIL-SHARE");
+    }
+
+    @Test
+    void aGateFoundFromBehaviourBringsTheScaleRulesUnlessTheKindOnlyToleratesThem() {
+        assertThat(expected(ScenarioKind.STARTER_KIT_AS_PRODUCT, 28)).doesNotContain("CN-CRIMINAL-SCALE");
+        assertThat(expected(ScenarioKind.STARTER_KIT_AS_PRODUCT, 119)).contains("CN-ENTRY-FEE", "CN-HEADCOUNT-PAY",
+                "CN-CRIMINAL-SCALE", "CN-SERIOUS");
+        int loadedLikeAGate = 0;
+        // 41 people in 5 levels and more: were the gate required, so would CN-CRIMINAL-SCALE be
+        for (int seed = 1; seed <= 20; seed++) {
+            GroundTruth truth = Scenario.of(ScenarioKind.INVENTORY_LOADING, seed, 40).groundTruth();
+            loadedLikeAGate += truth.gate() ? 1 : 0;
+            assertThat(truth.expectedRules()).doesNotContain("CN-ENTRY-FEE", "CN-CRIMINAL-SCALE", "CN-SERIOUS");
+            assertThat(truth.toleratedRules()).contains("CN-ENTRY-FEE", "CN-HEADCOUNT-PAY", "CN-CRIMINAL-SCALE", "CN-SERIOUS");
+        }
+        assertThat(loadedLikeAGate).as("inventory loaders whose first batches look like a gate").isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ScenarioKind.class, names = {"REFUND_REFUSING", "SAFEGUARD_ONLY"})
+    void failedSafeguardsAloneMakeNoPyramid(ScenarioKind kind) {
+        GroundTruth truth = Scenario.of(kind, 1, 80).groundTruth();
+
+        assertThat(truth.pyramid()).isFalse();
+        assertThat(truth.expectedRules()).contains("CN-REFUND");
+        assertThat(Rule.CN_REFUND.category()).isEqualTo(Rule.Category.SAFEGUARD);
+        assertThat(Rule.US_BUYBACK.category()).isEqualTo(Rule.Category.SAFEGUARD);
+        assertThat(Rule.US_TEN_CUSTOMERS.category()).isEqualTo(Rule.Category.SAFEGUARD);
+    }
+
     @Test
     void firedRulesAreComparedWithExpectedAndTolerated() {
         GroundTruth truth = Scenario.of(ScenarioKind.MLM_RETAIL, 1, 40).groundTruth();
 
-        assertThat(truth.matches(List.of("CN-TEAM-PAY", "US-TEN-CUSTOMERS"))).isTrue();
-        assertThat(truth.missing(List.of("US-TEN-CUSTOMERS"))).containsExactly("CN-TEAM-PAY");
+        assertThat(truth.matches(List.of("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP"))).isTrue();
+        assertThat(truth.missing(List.of("CN-DIRECT-SELLING-CAP"))).containsExactly("CN-TEAM-PAY");
+        assertThat(truth.unexpected(List.of("CN-TEAM-PAY", "US-TEN-CUSTOMERS"))).as("a US rule on a Chinese network")
+                .containsExactly("US-TEN-CUSTOMERS");
         assertThat(truth.unexpected(List.of("CN-TEAM-PAY", "US-KOSCOT"))).containsExactly("US-KOSCOT");
         assertThat(truth.matches(List.of("CN-TEAM-PAY", "US-KOSCOT"))).isFalse();
     }

@@ -1,12 +1,14 @@
 package com.marketplaceledger.simulator;
 
 import com.marketplaceledger.shared.Money;
+import com.marketplaceledger.shared.commission.CommissionBasis;
 import com.marketplaceledger.shared.listing.ListingId;
 import com.marketplaceledger.shared.listing.ListingKind;
 import com.marketplaceledger.shared.listing.PublishListing;
 import com.marketplaceledger.shared.merchant.CompensationPlan;
 import com.marketplaceledger.shared.merchant.DeclareCompensationPlan;
 import com.marketplaceledger.shared.merchant.LevelRate;
+import com.marketplaceledger.shared.merchant.RegisterMerchant;
 import com.marketplaceledger.shared.referral.DistributorId;
 import com.marketplaceledger.shared.referral.EnrolDistributor;
 import com.marketplaceledger.shared.sale.BuyerKind;
@@ -16,10 +18,15 @@ import com.marketplaceledger.shared.sale.RequestRefund;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -216,6 +223,145 @@ class KindStructureTest {
         assertThat(memberRefusals).as("members' own returns refused").isPositive();
     }
 
+    @Test
+    void aStarterKitListedAsAnOrdinaryProductIsBoughtByMostRecruitsWithinThreeDaysPayingTheirSponsor() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            Generated pyramid = Generated.of(ScenarioKind.STARTER_KIT_AS_PRODUCT, seed, 80);
+            CompensationPlan plan = plan(pyramid);
+            ListingId kit = ListingId.of(StarterKitAsProduct.KIT);
+            List<EnrolDistributor> enrolments = pyramid.all(EnrolDistributor.class);
+            Map<DistributorId, EnrolDistributor> enrolled = enrolments.stream()
+                    .collect(Collectors.toMap(EnrolDistributor::distributorId, Function.identity()));
+            List<RecordSale> kits = pyramid.all(RecordSale.class).stream().filter(s -> s.listingId().equals(kit)).toList();
+
+            assertThat(listings(pyramid).get(kit).kind()).as("declared an ordinary product").isEqualTo(ListingKind.PRODUCT);
+            assertThat(plan.joiningFee()).isNull();
+            assertThat(plan.starterPackage()).isNull();
+            assertThat(plan.referralBonus()).isNull();
+            assertThat(plan.salesRateAt(2)).hasValueSatisfying(rate -> assertThat(rate).isBetween(2000, 3000));
+            assertThat(enrolments).allMatch(e -> e.joiningFeePaid() == null);
+            assertThat(kits).allSatisfy(sale -> {
+                assertThat(sale.sellerId()).isNull();
+                assertThat(sale.buyer().kind()).isEqualTo(BuyerKind.PARTICIPANT);
+                assertThat(Duration.between(enrolled.get(sale.buyer().participantId()).occurredAt(), sale.occurredAt()))
+                        .isBetween(Duration.ofHours(1), Duration.ofDays(3));
+            });
+            assertThat(kits.stream().map(s -> s.buyer().participantId()).distinct().count() * 100)
+                    .as("recruits who bought the kit").isGreaterThanOrEqualTo(70L * enrolments.size());
+            assertThat(enrolments.subList(0, Recruitment.FOUNDERS)).allSatisfy(founder -> assertThat(kits)
+                    .anyMatch(s -> s.buyer().participantId().equals(founder.distributorId())));
+            assertThat(pyramid.oracle().commissions()).as("the sponsor paid on the kit")
+                    .anyMatch(c -> c.level() == 2 && c.basis() == CommissionBasis.DOWNLINE_PURCHASE);
+            assertThat(pyramid.oracle().gatesFromBehaviour()).containsExactly(kit);
+            assertThat(pyramid.truth().gate()).isTrue();
+            assertThat(pyramid.truth().headcountPay()).isTrue();
+        }
+    }
+
+    @Test
+    void usKindsRegisterInTheUnitedStatesAndTradeInDollarsChineseKindsInYuan() {
+        for (ScenarioKind kind : ScenarioKind.values()) {
+            Generated generated = Generated.of(kind, 2, 40);
+            var registration = (RegisterMerchant) Generated.parse(generated.lines().get(0));
+            String currency = kind.jurisdiction().equals("US") ? "USD" : "CNY";
+
+            assertThat(registration.jurisdiction()).isEqualTo(kind.jurisdiction());
+            assertThat(generated.all(PublishListing.class)).allMatch(l -> l.unitPrice().currency().equals(currency));
+            assertThat(generated.all(RequestRefund.class)).allMatch(r -> r.amount().currency().equals(currency));
+            assertThat(generated.truth().participantPurchases().currency()).isEqualTo(currency);
+        }
+        assertThat(ScenarioKind.US_COMPLIANT_MLM.jurisdiction()).isEqualTo("US");
+        assertThat(ScenarioKind.US_PYRAMID.jurisdiction()).isEqualTo("US");
+    }
+
+    @Test
+    void aCompliantUsPlanPaysFourLevelsOnRetailToAtLeastTenCustomersAMonthAndNeverOnReorders() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            Generated mlm = Generated.of(ScenarioKind.US_COMPLIANT_MLM, seed, 80);
+            CompensationPlan plan = plan(mlm);
+            RuleOracle oracle = mlm.oracle();
+
+            assertThat(plan.salesRates()).extracting(LevelRate::level).containsExactly(1, 2, 3, 4);
+            assertThat(plan.joiningFee()).isNull();
+            assertThat(plan.referralBonus()).isNull();
+            assertThat(plan.starterPackage()).isNull();
+            assertThat(plan.buybackBasisPoints()).isGreaterThanOrEqualTo(9000);
+            assertThat(oracle.commissions()).anyMatch(c -> c.level() >= 3);
+            assertThat(oracle.minMonthlyRetailShare()).as("revenue from customers").isGreaterThan(0.70);
+            assertThat(purchasesPerParticipant(mlm).values()).allMatch(n -> n <= 1);
+            assertThat(oracle.commissionedReorders()).isZero();
+            assertThat(oracle.refusedInWindow()).isZero();
+            // whoever is paid on others' sales is a sponsor: each sells to ten or more customers every month it is in
+            Map<DistributorId, EnrolDistributor> enrolled = mlm.all(EnrolDistributor.class).stream()
+                    .collect(Collectors.toMap(EnrolDistributor::distributorId, Function.identity()));
+            Map<DistributorId, Map<YearMonth, Set<String>>> customers = new HashMap<>();
+            mlm.all(RecordSale.class).stream().filter(s -> s.buyer().kind() == BuyerKind.END_CUSTOMER)
+                    .forEach(s -> customers.computeIfAbsent(s.sellerId(), d -> new HashMap<>())
+                            .computeIfAbsent(month(s.occurredAt()), m -> new HashSet<>()).add(s.buyer().customerRef()));
+            Set<DistributorId> sponsors = enrolled.values().stream().map(EnrolDistributor::sponsorId)
+                    .filter(Objects::nonNull).collect(Collectors.toSet());
+            assertThat(sponsors).isNotEmpty().allSatisfy(sponsor -> {
+                for (YearMonth m = month(enrolled.get(sponsor).occurredAt()); m.isBefore(month(mlm.scenario().end()));
+                     m = m.plusMonths(1)) {
+                    assertThat(customers.get(sponsor).getOrDefault(m, Set.of())).as("customers of %s in %s", sponsor, m)
+                            .hasSizeGreaterThanOrEqualTo(10);
+                }
+            });
+            assertThat(oracle.fired()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyRecruitOfAUsPyramidBuysAMembershipPackageAndItsSponsorEarnsABonusForIt() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            Generated pyramid = Generated.of(ScenarioKind.US_PYRAMID, seed, 80);
+            Map<ListingId, PublishListing> listings = listings(pyramid);
+            Map<DistributorId, List<RecordSale>> packages = pyramid.all(RecordSale.class).stream()
+                    .filter(s -> listings.get(s.listingId()).kind() == ListingKind.MEMBERSHIP)
+                    .collect(Collectors.groupingBy(s -> s.buyer().participantId()));
+
+            assertThat(plan(pyramid).referralBonus()).isEqualTo(Money.of(2_000, "USD"));
+            assertThat(listings.values()).filteredOn(l -> l.kind() == ListingKind.MEMBERSHIP)
+                    .extracting(l -> l.unitPrice().minorUnits()).containsExactlyInAnyOrder(2_995L, 12_995L, 42_995L);
+            assertThat(pyramid.all(EnrolDistributor.class)).hasSize(80).allSatisfy(e ->
+                    assertThat(packages.get(e.distributorId())).singleElement().satisfies(sale ->
+                            assertThat(Duration.between(e.occurredAt(), sale.occurredAt()))
+                                    .isBetween(Duration.ofHours(1), Duration.ofHours(3))));
+            assertThat(pyramid.oracle().fired()).contains("US-KOSCOT", "US-RETAIL-SHARE").allMatch(r -> r.startsWith("US-"));
+        }
+    }
+
+    @Test
+    void aSafeguardOnlyShopPaysNobodyOnOthersSalesAndRefusesRefundsInsideTheWindow() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            Generated shop = Generated.of(ScenarioKind.SAFEGUARD_ONLY, seed, 80);
+            RuleOracle oracle = shop.oracle();
+
+            assertThat(plan(shop).salesRates()).singleElement().satisfies(rate -> {
+                assertThat(rate.level()).isEqualTo(1);
+                assertThat(rate.basisPoints()).isBetween(1500, 2500);
+            });
+            assertThat(shop.all(EnrolDistributor.class)).hasSize(80).allMatch(e -> e.sponsorId() == null);
+            assertThat(oracle.commissions()).isNotEmpty().allMatch(c -> c.level() == 1);
+            assertThat(oracle.maxPayShareOfOwnRetail()).isLessThanOrEqualTo(0.25);
+            assertThat(oracle.refusedInWindow()).isPositive();
+            assertThat(oracle.fired()).containsExactly("CN-REFUND");
+        }
+    }
+
+    @Test
+    void aLicensedSellerAtTheCapPaysExactlyThirtyPercentOfOwnRetailAndNothingFires() {
+        for (int seed = 1; seed <= SEEDS; seed++) {
+            Generated seller = Generated.of(ScenarioKind.LICENSED_AT_CAP, seed, 80);
+            RuleOracle oracle = seller.oracle();
+
+            assertThat(plan(seller).salesRates()).containsExactly(new LevelRate(1, 3000));
+            assertThat(oracle.maxPayShareOfOwnRetail()).isEqualTo(0.30);
+            assertThat(oracle.commissions()).allSatisfy(c -> assertThat(c.basis()).isEqualTo(CommissionBasis.OWN_RETAIL_SALE));
+            assertThat(oracle.fired()).isEmpty();
+        }
+    }
+
     private static CompensationPlan plan(Generated generated) {
         return generated.all(DeclareCompensationPlan.class).get(0).plan();
     }
@@ -229,6 +375,10 @@ class KindStructureTest {
         return generated.all(RecordSale.class).stream()
                 .filter(s -> s.buyer().kind() == BuyerKind.PARTICIPANT)
                 .collect(Collectors.groupingBy(s -> s.buyer().participantId(), Collectors.counting()));
+    }
+
+    private static YearMonth month(Instant at) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC));
     }
 
     private static boolean involves(RecordSale sale, DistributorId distributor) {

@@ -35,14 +35,19 @@ import java.util.TreeSet;
 /**
  * An independent reading of the rules as the ground truth states them (v1 thresholds), run over a
  * generated command stream: commissions are recomputed as the ledger's CommissionPolicy does,
- * then every rule is evaluated. It also measures how far the figures stay from each threshold,
- * so tests can ask honest kinds for margins, not knife edges.
+ * then every rule of the merchant's jurisdiction is evaluated as of the end of the scenario. It
+ * also measures how far the figures stay from each threshold, so tests can ask honest kinds for
+ * margins, not knife edges.
  */
 final class RuleOracle {
 
     private static final Set<ListingKind> GATES =
             EnumSet.of(ListingKind.STARTER_PACKAGE, ListingKind.MEMBERSHIP, ListingKind.FRANCHISE, ListingKind.BRANCH_STAKE);
     private static final Duration WINDOW = Duration.ofDays(30);
+    /** A gate found from behaviour: at least 60 % of at least 10 recruits bought a listing within 7 days of joining. */
+    private static final Duration GATE_WINDOW = Duration.ofDays(7);
+    private static final int GATE_MIN_RECRUITS = 10;
+    private static final int GATE_MIN_SHARE_PERCENT = 60;
 
     record Listing(ListingKind kind, long price) {
     }
@@ -56,11 +61,17 @@ final class RuleOracle {
     record Request(SaleId sale, Instant at) {
     }
 
-    /** Per month: end-customer sales, participant purchases, joining fees. */
+    /**
+     * Per month: end-customer sales, participant purchases, joining fees; and of those sales, the
+     * team-paid ones (CN-PURCHASE-TEAM-PAY: participants bought at least twice what end customers
+     * did of what team pay was paid on).
+     */
     static final class Month {
         long retail;
         long purchases;
         long fees;
+        long teamPaidRetail;
+        long teamPaidPurchases;
 
         long revenue() {
             return retail + purchases + fees;
@@ -75,6 +86,8 @@ final class RuleOracle {
         final Set<String> customers = new HashSet<>();
     }
 
+    private final String jurisdiction;
+    private final Instant asOf;
     private CompensationPlan plan;
     private final Map<ListingId, Listing> listings = new HashMap<>();
     private final Map<DistributorId, List<DistributorId>> uplines = new HashMap<>();
@@ -84,11 +97,14 @@ final class RuleOracle {
     private final Map<YearMonth, Month> months = new TreeMap<>();
     private final Map<DistributorId, Map<YearMonth, Earner>> earners = new HashMap<>();
     private final Map<DistributorId, long[]> stock = new HashMap<>(); // units bought, units sold, purchases
+    private final Map<DistributorId, Instant> enrolled = new HashMap<>();
+    /** Per listing, who bought it within the gate window of joining, and whether an upline was paid on it. */
+    private final Map<ListingId, Map<DistributorId, Boolean>> earlyBuyers = new HashMap<>();
     private long joiningFees;
     private long participantPurchases;
     private long productRetail;
     private long productPurchases;
-    private boolean gate;
+    private boolean declaredGate;
     private int deepestLevel;
     private int commissionedReorders;
     private int offendingReorders;
@@ -96,8 +112,14 @@ final class RuleOracle {
     private int refusedParticipantRequests;
     private Instant last = Instant.EPOCH;
 
-    static RuleOracle over(List<MerchantCommand> commands) {
-        var oracle = new RuleOracle();
+    private RuleOracle(String jurisdiction, Instant asOf) {
+        this.jurisdiction = jurisdiction;
+        this.asOf = asOf;
+    }
+
+    /** The rules of {@code jurisdiction} over a merchant's commands (after its registration), as of {@code asOf}. */
+    static RuleOracle over(String jurisdiction, Instant asOf, List<MerchantCommand> commands) {
+        var oracle = new RuleOracle(jurisdiction, asOf);
         commands.forEach(oracle::apply);
         return oracle;
     }
@@ -135,11 +157,12 @@ final class RuleOracle {
             upline.addAll(uplines.get(enrolment.sponsorId()));
         }
         uplines.put(enrolment.distributorId(), upline);
+        enrolled.put(enrolment.distributorId(), enrolment.occurredAt());
         deepestLevel = Math.max(deepestLevel, upline.size() + 1);
         YearMonth month = month(enrolment.occurredAt());
         Money fee = enrolment.joiningFeePaid();
         if (fee != null) {
-            gate = true;
+            declaredGate = true;
             joiningFees += fee.minorUnits();
             months.computeIfAbsent(month, m -> new Month()).fees += fee.minorUnits();
         }
@@ -174,13 +197,14 @@ final class RuleOracle {
         } else {
             totals.purchases += amount;
             participantPurchases += amount;
-            gate |= GATES.contains(listing.kind());
+            declaredGate |= GATES.contains(listing.kind());
             if (listing.kind() == ListingKind.PRODUCT) {
                 productPurchases += amount;
             }
         }
         DistributorId owner = retail ? command.sellerId() : buyer;
         boolean purchaseCommissioned = false;
+        boolean teamPaid = false;
         if (plan != null && owner != null) {
             var line = new ArrayList<DistributorId>();
             line.add(owner);
@@ -195,7 +219,17 @@ final class RuleOracle {
                         : level == 1 ? CommissionBasis.OWN_RETAIL_SALE : CommissionBasis.DOWNLINE_SALE;
                 pay(line.get(level - 1), level, basis, commission, month);
                 purchaseCommissioned |= basis == CommissionBasis.DOWNLINE_PURCHASE;
+                teamPaid |= level >= 2;
             }
+        }
+        if (teamPaid && retail) {
+            totals.teamPaidRetail += amount;
+        } else if (teamPaid) {
+            totals.teamPaidPurchases += amount;
+        }
+        if (!retail && !command.occurredAt().isAfter(enrolled.get(buyer).plus(GATE_WINDOW))) {
+            earlyBuyers.computeIfAbsent(command.listingId(), l -> new HashMap<>()).merge(buyer, purchaseCommissioned,
+                    Boolean::logicalOr);
         }
         if (retail && command.sellerId() != null) {
             Earner earner = earner(command.sellerId(), month);
@@ -241,8 +275,8 @@ final class RuleOracle {
 
     Set<String> fired() {
         var fired = new TreeSet<String>();
-        boolean headcount = commissions.stream().anyMatch(c -> c.basis() == CommissionBasis.RECRUITMENT
-                || c.basis() == CommissionBasis.JOINING_FEE);
+        boolean headcount = headcountPay();
+        boolean gate = gate();
         boolean feeOrHeadcount = gate || headcount;
         if (headcount) {
             fired.add("CN-HEADCOUNT-PAY");
@@ -252,6 +286,10 @@ final class RuleOracle {
         }
         if (gate && headcount) {
             fired.add("US-KOSCOT");
+        }
+        if (months.values().stream().anyMatch(m -> m.teamPaidPurchases > 0
+                && m.teamPaidPurchases >= 2 * m.teamPaidRetail)) {
+            fired.add("CN-PURCHASE-TEAM-PAY");
         }
         if (commissions.stream().anyMatch(c -> c.level() >= 2 && (c.basis() == CommissionBasis.DOWNLINE_SALE
                 || c.basis() == CommissionBasis.DOWNLINE_PURCHASE))) {
@@ -284,7 +322,40 @@ final class RuleOracle {
         if (plan != null && plan.buybackBasisPoints() < 9000 || refusedParticipantRequests > 0) {
             fired.add("US-BUYBACK");
         }
+        fired.removeIf(rule -> !rule.startsWith(jurisdiction + "-"));
         return fired;
+    }
+
+    /**
+     * Listings that at least 60 % of the recruits enrolled a window or more before the end bought
+     * themselves within the window, with an upline paid on some of those purchases: gates
+     * whatever their declared kind.
+     */
+    Set<ListingId> gatesFromBehaviour() {
+        Set<DistributorId> recruits = new HashSet<>();
+        enrolled.forEach((distributor, at) -> {
+            if (!at.plus(GATE_WINDOW).isAfter(asOf)) {
+                recruits.add(distributor);
+            }
+        });
+        var gates = new TreeSet<ListingId>((a, b) -> a.value().compareTo(b.value()));
+        if (recruits.size() < GATE_MIN_RECRUITS) {
+            return gates;
+        }
+        earlyBuyers.forEach((listing, buyers) -> {
+            long early = buyers.keySet().stream().filter(recruits::contains).count();
+            boolean uplinePaid = buyers.entrySet().stream().anyMatch(b -> recruits.contains(b.getKey()) && b.getValue());
+            if (early * 100 >= GATE_MIN_SHARE_PERCENT * recruits.size() && uplinePaid) {
+                gates.add(listing);
+            }
+        });
+        return gates;
+    }
+
+    /** Pay per head: a referral bonus or a share of a joining fee, or pay on a gate found from behaviour. */
+    boolean headcountPay() {
+        return !gatesFromBehaviour().isEmpty() || commissions.stream().anyMatch(c ->
+                c.basis() == CommissionBasis.RECRUITMENT || c.basis() == CommissionBasis.JOINING_FEE);
     }
 
     private boolean tenCustomersFails() {
@@ -323,8 +394,9 @@ final class RuleOracle {
         return participantPurchases;
     }
 
+    /** A joining fee, a purchase of a gate kind of listing, or a gate found from behaviour. */
     boolean gate() {
-        return gate;
+        return declaredGate || !gatesFromBehaviour().isEmpty();
     }
 
     Map<DistributorId, List<DistributorId>> uplines() {

@@ -56,9 +56,9 @@ class SimulateTest {
                 "--out", file.toString())).isZero();
 
         assertThat(Files.readAllLines(file)).filteredOn(line -> line.startsWith("{\"type\":\"RegisterMerchant\""))
-                .hasSize(18);
+                .hasSize(ScenarioKind.values().length * 2);
         List<String> merchants = out.toString().lines().map(line -> json(line).path("merchantId").asText()).toList();
-        assertThat(merchants).hasSize(18).contains("SIM-HONEST_RETAILER-5-20-M2", "SIM-REFUND_REFUSING-6-20-M2");
+        assertThat(merchants).hasSize(ScenarioKind.values().length * 2).contains("SIM-HONEST_RETAILER-5-20-M2", "SIM-REFUND_REFUSING-6-20-M2");
     }
 
     @Test

@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
 
-    private static final Set<ScenarioKind> HONEST = Set.of(ScenarioKind.HONEST_RETAILER, ScenarioKind.LICENSED_DIRECT_SELLER);
+    private static final Set<ScenarioKind> HONEST = Set.of(ScenarioKind.HONEST_RETAILER, ScenarioKind.LICENSED_DIRECT_SELLER,
+            ScenarioKind.US_COMPLIANT_MLM, ScenarioKind.LICENSED_AT_CAP);
 
     @Autowired
     JdbcTemplate jdbc;
