@@ -35,10 +35,15 @@ final class NetworkBuilder {
     }
 
     NetworkBuilder(LedgerHistory history, String merchantId, String licenceNumber, Instant registeredAt) {
+        this(history, merchantId, licenceNumber, "CN", registeredAt);
+    }
+
+    /** A merchant registered in {@code jurisdiction} (CN, US, ...), with the same plan and joining fee. */
+    NetworkBuilder(LedgerHistory history, String merchantId, String licenceNumber, String jurisdiction, Instant registeredAt) {
         this.history = history;
         this.merchant = MerchantId.of(merchantId);
         last = history.append(StreamIds.merchant(merchant),
-                new MerchantRegistered(merchant, merchantId + " Co", licenceNumber, "CN", registeredAt));
+                new MerchantRegistered(merchant, merchantId + " Co", licenceNumber, jurisdiction, registeredAt));
         last = history.append(StreamIds.merchant(merchant), new CompensationPlanDeclared(merchant, 1,
                 new CompensationPlan(List.of(new LevelRate(1, 1000)), null, FEE, List.of(), null, 30, 9000), registeredAt));
     }

@@ -66,7 +66,7 @@ class Backtest {
             for (LocalDate day : eventDays(network, from, to)) {
                 evaluations++;
                 // a snapshot per day judged, not per backtest: a rebuild waits for one judgement, not for the whole run
-                var candidates = snapshot.read(() -> evaluator.evaluate(evaluator.facts(network, null, day), ruleSet));
+                var candidates = snapshot.read(() -> evaluator.evaluate(evaluator.facts(network, null, day), ruleSet).findings());
                 for (var candidate : candidates) {
                     if (seen.add(candidate.alertId().value())) {
                         var finding = candidate.finding();

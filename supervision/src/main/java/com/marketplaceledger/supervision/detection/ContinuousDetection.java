@@ -128,8 +128,8 @@ class ContinuousDetection extends BackgroundRounds {
             // one load of the facts for the active rule set and the shadow one
             NetworkFacts facts = evaluator.facts(merchantId, null, today);
             return new Judgement(today,
-                    evaluator.evaluate(facts, active).stream().filter(c -> !raised.contains(c.alertId().value())).toList(),
-                    shadowSet == null ? List.of() : evaluator.evaluate(facts, shadowSet));
+                    evaluator.evaluate(facts, active).findings().stream().filter(c -> !raised.contains(c.alertId().value())).toList(),
+                    shadowSet == null ? List.of() : evaluator.evaluate(facts, shadowSet).findings());
         });
         if (judgement == null) {
             return null;

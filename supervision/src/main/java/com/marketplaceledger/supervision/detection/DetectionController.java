@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -94,8 +95,18 @@ class DetectionController {
                        boolean raised) {
     }
 
-    record Evaluation(String merchantId, String subtreeRootId, LocalDate asOf, int ruleSetVersion, boolean pyramidSuspected,
-                      List<FindingView> findings, Signals signals) {
+    /**
+     * @param judgedUnder           the jurisdiction whose rules judged the network: its merchant's, or
+     *                              the default ({@code ledger.detection.default-jurisdiction}) when
+     *                              the rule set has no rules for the merchant's
+     * @param jurisdictionDefaulted whether the default judged it
+     * @param findings              the findings of those rules; only these raise alerts
+     * @param signalFindings        what other jurisdictions' rules, added to the rule set as signals,
+     *                              found: shown beside the findings, never raising an alert
+     */
+    record Evaluation(String merchantId, String subtreeRootId, LocalDate asOf, int ruleSetVersion, String judgedUnder,
+                      boolean jurisdictionDefaulted, boolean pyramidSuspected, List<FindingView> findings,
+                      List<FindingView> signalFindings, Signals signals) {
     }
 
     record ShadowView(Integer shadowRuleSetVersion, int activeRuleSetVersion, List<ShadowFinding> findings) {
@@ -268,19 +279,24 @@ class DetectionController {
             // the signals read sums of their own: measured beside the rules, on a second connection in the same
             // snapshot, a network of a million is judged in the longer of the two times instead of their sum
             CompletableFuture<Signals> measured = snapshot.readBeside(() -> signals.signals(facts), executor);
-            var candidates = evaluator.evaluate(facts, ruleSet);
+            var judged = evaluator.evaluate(facts, ruleSet);
             var raised = alerts.raisedIds(merchantId);
-            List<FindingView> findings = candidates.stream().map(c -> {
-                var d = c.rule().rule().description();
-                var f = c.finding();
-                return new FindingView(c.alertId().value(), c.rule().ruleId(), texts.title(d.id()), c.rule().version(),
-                        d.severity().name(), d.category().name(), f.period(), texts.measurements(f.measurements()),
-                        texts.reason(f.reason().code(), f.reason().arguments()), f.reason().code(), f.reason().arguments(),
-                        f.evidence().eventIds(), f.evidence().total(), raised.contains(c.alertId().value()));
-            }).toList();
+            List<FindingView> findings = judged.findings().stream().map(c -> view(c, raised)).toList();
+            List<FindingView> signalFindings = judged.signals().stream().map(c -> view(c, raised)).toList();
             boolean pyramid = findings.stream().anyMatch(f -> f.category().equals("PYRAMID_INDICATOR"));
-            return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), pyramid, findings, result(measured));
+            return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), judged.judgedUnder(),
+                    judged.jurisdictionDefaulted(), pyramid, findings, signalFindings, result(measured));
         });
+    }
+
+    private FindingView view(Evaluator.Candidate candidate, Set<String> raised) {
+        var description = candidate.rule().rule().description();
+        var finding = candidate.finding();
+        return new FindingView(candidate.alertId().value(), candidate.rule().ruleId(), texts.title(description.id()),
+                candidate.rule().version(), description.severity().name(), description.category().name(), finding.period(),
+                texts.measurements(finding.measurements()), texts.reason(finding.reason().code(), finding.reason().arguments()),
+                finding.reason().code(), finding.reason().arguments(), finding.evidence().eventIds(), finding.evidence().total(),
+                raised.contains(candidate.alertId().value()));
     }
 
     private static <T> T result(CompletableFuture<T> future) {

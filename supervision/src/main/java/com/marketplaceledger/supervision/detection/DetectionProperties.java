@@ -22,6 +22,9 @@ import java.util.Map;
  *                    merchants' judgements; a change makes a new rule set at the next start
  * @param maxBacktests how many backtest jobs may run at once (each takes a thread of the
  *                    application's task executor, which answers requests' side reads too)
+ * @param defaultJurisdiction the jurisdiction whose rules judge a merchant whose own jurisdiction
+ *                    has no rules in the rule set (CN: the ledger's first users are China's
+ *                    market regulators); every judgement says when it was used
  */
 @ConfigurationProperties("ledger.detection")
 public record DetectionProperties(
@@ -31,7 +34,8 @@ public record DetectionProperties(
         @DefaultValue("4") int restFactor,
         Map<String, Map<String, BigDecimal>> thresholds,
         Map<String, List<String>> signals,
-        @DefaultValue("2") int maxBacktests) {
+        @DefaultValue("2") int maxBacktests,
+        @DefaultValue("CN") String defaultJurisdiction) {
 
     public DetectionProperties {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
