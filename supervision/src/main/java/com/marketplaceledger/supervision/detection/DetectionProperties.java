@@ -17,6 +17,7 @@ import java.util.Map;
  *                    restFactor × t later ({@link JudgementPacing}); 0 judges at every round
  * @param thresholds  per rule id, thresholds that differ from the catalogue's; a change makes a
  *                    new rule version at the next start
+ * @param gate        how gates are found from behaviour ({@link Gate})
  */
 @ConfigurationProperties("ledger.detection")
 public record DetectionProperties(
@@ -24,9 +25,22 @@ public record DetectionProperties(
         @DefaultValue("1s") Duration interval,
         @DefaultValue("100") int maxEvidence,
         @DefaultValue("4") int restFactor,
-        Map<String, Map<String, BigDecimal>> thresholds) {
+        Map<String, Map<String, BigDecimal>> thresholds,
+        @DefaultValue Gate gate) {
 
     public DetectionProperties {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /**
+     * A listing recruits buy on joining is a gate whatever its declared kind (prefix {@code
+     * ledger.detection.gate}). How much uptake makes one is each rule's threshold, versioned with it;
+     * the window shapes the facts themselves, and every finding on a gate shows it.
+     *
+     * @param windowDays days after its enrolment within which a recruit's purchase counts as bought on
+     *                   joining: a kit bought as the price of entry is bought in the first days, and a
+     *                   week leaves room for the sponsor's paperwork
+     */
+    public record Gate(@DefaultValue("7") int windowDays) {
     }
 }

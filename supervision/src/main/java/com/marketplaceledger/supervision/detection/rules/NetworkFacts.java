@@ -35,6 +35,9 @@ import java.util.List;
  * @param buybackBasisPoints the buyback rate of the plan in force, null without a plan
  * @param planEventId       the declaration of the plan in force, null without a plan
  * @param penalty           an earlier penalty of this organiser, if any
+ * @param inferredGates     listings not declared a gate that recruits bought on joining, paying their
+ *                          upline, the most taken up first
+ * @param teamPaidMonths    month by month, the sales team pay was paid on, by who bought them
  */
 public record NetworkFacts(
         String merchantId,
@@ -59,10 +62,14 @@ public record NetworkFacts(
         Rows<RefundCase> refunds,
         Integer buybackBasisPoints,
         String planEventId,
-        Penalty penalty) {
+        Penalty penalty,
+        List<InferredGate> inferredGates,
+        List<TeamPaidMonth> teamPaidMonths) {
 
     public NetworkFacts {
         months = List.copyOf(months);
+        inferredGates = List.copyOf(inferredGates);
+        teamPaidMonths = List.copyOf(teamPaidMonths);
     }
 
     /** A count of payments, their sum, and the events that record them. */

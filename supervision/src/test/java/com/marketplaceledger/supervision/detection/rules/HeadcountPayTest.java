@@ -9,6 +9,8 @@ import java.util.List;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Facts.gate;
+import static com.marketplaceledger.supervision.detection.rules.Facts.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HeadcountPayTest {
@@ -47,5 +49,33 @@ class HeadcountPayTest {
         assertThat(HeadcountPay.DESCRIPTION.id()).isEqualTo("CN-HEADCOUNT-PAY");
         assertThat(HeadcountPay.DESCRIPTION.periodic()).isFalse();
         assertThat(HeadcountPay.DESCRIPTION.thresholds()).containsEntry("minPayments", BigDecimal.ONE);
+    }
+
+    @Test
+    void commissions_on_purchases_of_a_gate_in_fact_are_pay_per_head_and_their_own_evidence() {
+        Facts network = network();
+        network.headcountPay = tally(5000, "C-1");
+        network.inferredGates.add(gate("L-KIT", 10, 9));
+
+        Finding finding = judge(rule, network.facts()).get(0);
+
+        assertThat(measurement(finding, "headcountPayments").value()).isEqualByComparingTo("10");
+        assertThat(measurement(finding, "headcountPayAmount").value()).isEqualByComparingTo("14000");
+        assertThat(measurement(finding, "inferredGatePayments").value()).isEqualByComparingTo("9");
+        assertThat(measurement(finding, "inferredGateShare").value()).isEqualByComparingTo("0.9");
+        assertThat(finding.evidence().eventIds()).startsWith("C-1", "C-L-KIT-1").doesNotContain("S-L-KIT-1");
+        assertThat(finding.evidence().total()).isEqualTo(10);
+        assertThat(finding.reason()).isEqualTo("The network paid 10 commissions totalling 140.00 for recruiting people: "
+                + "1 (recruitment bonuses or shares of joining fees) and 9 commissions on recruits' purchases of a gate "
+                + "declared as something else, listing L-KIT (declared PRODUCT), bought within 7 days of joining by 9 of 10 "
+                + "recruits (90%) paying their upline");
+    }
+
+    @Test
+    void upline_pay_on_a_listing_few_recruits_bought_on_joining_is_no_pay_per_head() {
+        Facts network = network();
+        network.inferredGates.add(gate("L-TEA", 20, 5));
+
+        assertThat(judge(rule, network.facts())).isEmpty();
     }
 }
