@@ -12,7 +12,7 @@ class RuleBookTest {
     /** The ids of the catalogue (docs/detection.md), in its order: the simulator and docs use them. */
     private static final List<String> CATALOGUE = List.of(
             "CN-HEADCOUNT-PAY", "CN-ENTRY-FEE", "CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "CN-CRIMINAL-SCALE",
-            "CN-SERIOUS", "CN-REPEAT", "CN-REFUND",
+            "CN-SERIOUS", "CN-REPEAT", "CN-REFUND", "CN-PURCHASE-TEAM-PAY",
             "US-KOSCOT", "US-RETAIL-SHARE", "US-COMPANY-RETAIL", "US-70-PERCENT", "US-TEN-CUSTOMERS", "US-BUYBACK");
 
     @Test
@@ -42,7 +42,7 @@ class RuleBookTest {
         assertThat(RuleBook.rules())
                 .filteredOn(rule -> rule.description().periodic())
                 .extracting(rule -> rule.description().id())
-                .containsExactly("CN-DIRECT-SELLING-CAP", "US-RETAIL-SHARE", "US-TEN-CUSTOMERS");
+                .containsExactly("CN-DIRECT-SELLING-CAP", "CN-PURCHASE-TEAM-PAY", "US-RETAIL-SHARE", "US-TEN-CUSTOMERS");
     }
 
     @Test
