@@ -27,7 +27,7 @@ final class Buyback implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-BUYBACK",
             "No buyback of stock at 90% of cost",
-            RuleCategory.PYRAMID_INDICATOR,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             "Direct Selling Association Code of Ethics: inventory repurchase",
             false,

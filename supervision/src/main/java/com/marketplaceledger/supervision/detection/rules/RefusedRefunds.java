@@ -24,7 +24,7 @@ final class RefusedRefunds implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REFUND",
             "Refunds refused or left unanswered inside the return window",
-            RuleCategory.PYRAMID_INDICATOR,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             "直销管理条例 (Regulations on Direct Selling Administration) Art. 17",
             false,

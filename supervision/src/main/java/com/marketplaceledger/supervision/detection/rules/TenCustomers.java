@@ -29,7 +29,7 @@ final class TenCustomers implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-TEN-CUSTOMERS",
             "Performance bonuses without ten retail customers",
-            RuleCategory.COMPLIANCE,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             "In re Amway Corp., 93 F.T.C. 618 (1979): the ten-customer rule among Amway's safeguards",
             true,

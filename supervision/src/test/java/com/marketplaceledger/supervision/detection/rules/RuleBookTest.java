@@ -30,11 +30,19 @@ class RuleBookTest {
     }
 
     @Test
-    void only_team_pay_the_direct_selling_cap_and_the_ten_customer_rule_are_compliance_matters() {
+    void only_team_pay_and_the_direct_selling_cap_are_compliance_matters() {
         assertThat(RuleBook.rules())
                 .filteredOn(rule -> rule.description().category() == RuleCategory.COMPLIANCE)
                 .extracting(rule -> rule.description().id())
-                .containsExactly("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "US-TEN-CUSTOMERS");
+                .containsExactly("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP");
+    }
+
+    @Test
+    void refunds_buyback_and_ten_customers_are_the_safeguards() {
+        assertThat(RuleBook.rules())
+                .filteredOn(rule -> rule.description().category() == RuleCategory.SAFEGUARD)
+                .extracting(rule -> rule.description().id())
+                .containsExactly("CN-REFUND", "US-TEN-CUSTOMERS", "US-BUYBACK");
     }
 
     @Test
