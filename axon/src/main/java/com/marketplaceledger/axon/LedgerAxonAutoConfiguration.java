@@ -1,5 +1,6 @@
 package com.marketplaceledger.axon;
 
+import com.marketplaceledger.axon.upcasting.AlertRaisedUpcaster;
 import com.marketplaceledger.shared.LedgerJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -15,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -68,6 +70,15 @@ public class LedgerAxonAutoConfiguration {
 
     private static Serializer ledgerSerializer() {
         return JacksonSerializer.builder().objectMapper(LedgerJson.objectMapper()).build();
+    }
+
+    /**
+     * Stored events of an earlier revision read as today's, for every reader of the event store;
+     * Axon chains the upcaster beans into the storage engine's {@code upcasterChain()}.
+     */
+    @Bean
+    EventUpcaster alertRaisedUpcaster() {
+        return new AlertRaisedUpcaster();
     }
 
     @Bean

@@ -43,6 +43,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One realistic instance of every event, as a Hangzhou tea merchant's ledger would hold it, each
@@ -244,7 +245,8 @@ final class ContractSamples {
                     REFUND,
                     Instant.parse("2025-03-21T02:00:00Z"))),
 
-            // the criminal-scale rule fired on the whole network: 31 people in 4 levels, with entry fees
+            // the criminal-scale rule fired on the whole network: 31 people in 4 levels, with entry fees;
+            // the reason is a code and its figures, never a sentence
             primary(new AlertRaised(
                     MERCHANT,
                     AlertId.of("A-5c1f0e93b2d47a6e8f10"),
@@ -258,8 +260,10 @@ final class ContractSamples {
                     LocalDate.parse("2025-03-31"),
                     List.of(new Measurement("people", new BigDecimal("31"), "people", ">=", new BigDecimal("30")),
                             new Measurement("levels", new BigDecimal("4"), "levels", ">=", new BigDecimal("3")),
-                            new Measurement("joiningFeesPaid", new BigDecimal("30"), "payments", null, null)),
-                    "31 people in 4 levels, counting the organiser, joined a network that charges entry fees or pays per recruit",
+                            new Measurement("entryPayments", new BigDecimal("30"), "payments", null, null),
+                            new Measurement("headcountPayments", new BigDecimal("0"), "payments", null, null)),
+                    "rule.CN-CRIMINAL-SCALE.reason",
+                    Map.of("people", "31", "levels", "4"),
                     List.of("0b8e5f0c-8f2a-4f57-9d3e-6f1c2a7d9b01", "4d2c7a10-3b6e-4e8f-a1c9-2b7d5e8f0a13"),
                     61,
                     Instant.parse("2025-04-01T00:05:00Z"))),
@@ -311,6 +315,23 @@ final class ContractSamples {
                     "merchantId=M-hz-001",
                     "auditor.zhao",
                     Instant.parse("2025-06-02T08:31:00Z"))));
+
+    /**
+     * Payloads of earlier revisions, as the event table holds them for ever. They are never
+     * edited: the axon module's upcasters read each as today's event (see its upcasting tests).
+     */
+    static final List<Earlier> EARLIER = List.of(
+            // its reason was an English sentence
+            new Earlier("AlertRaised.v1.json", AlertRaised.class, "1"));
+
+    /** A stored payload of an earlier revision of {@code type}. */
+    record Earlier(String file, Class<?> type, String revision) {
+
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
 
     private static Sample primary(Object event) {
         return new Sample(event.getClass().getSimpleName() + ".v" + revisionOf(event.getClass()) + ".json", event);

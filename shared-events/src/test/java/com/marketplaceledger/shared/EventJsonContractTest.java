@@ -58,6 +58,7 @@ class EventJsonContractTest {
     private static final ObjectMapper TREES = new ObjectMapper();
 
     static final List<Sample> SAMPLES = ALL;
+    static final List<ContractSamples.Earlier> EARLIER = ContractSamples.EARLIER;
 
     @Test
     void everyEventClassInThePublishedLanguageHasAContractSample() {
@@ -97,7 +98,24 @@ class EventJsonContractTest {
                     .toList();
         }
 
-        assertThat(files).containsExactlyInAnyOrderElementsOf(SAMPLES.stream().map(Sample::file).toList());
+        assertThat(files).containsExactlyInAnyOrderElementsOf(Stream.concat(SAMPLES.stream().map(Sample::file),
+                EARLIER.stream().map(ContractSamples.Earlier::file)).toList());
+    }
+
+    /**
+     * A payload stored by an earlier revision stays pinned beside today's: it is what the
+     * upcasters must go on reading, so it names its type and revision, older than the current one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("EARLIER")
+    void earlierRevisionsKeepTheirStoredJsonBesideTheCurrentOne(ContractSamples.Earlier earlier) throws IOException {
+        int current = Integer.parseInt(ContractSamples.revisionOf(earlier.type()));
+
+        assertThat(Integer.parseInt(earlier.revision())).isLessThan(current);
+        assertThat(earlier.file()).isEqualTo(earlier.type().getSimpleName() + ".v" + earlier.revision() + ".json");
+        assertThat(TREES.readTree(contractBytes(earlier.file())).isObject()).isTrue();
+        assertThat(SAMPLES).as("today's revision is pinned too")
+                .anyMatch(s -> s.event().getClass() == earlier.type() && s.revision().equals(String.valueOf(current)));
     }
 
     @ParameterizedTest(name = "{0}")

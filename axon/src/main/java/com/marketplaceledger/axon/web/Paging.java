@@ -1,5 +1,6 @@
 package com.marketplaceledger.axon.web;
 
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -12,10 +13,10 @@ public record Paging(int page, int size) {
 
     public static Paging of(int page, int size) {
         if (page < 0) {
-            throw QueryRefused.badParameter("page", page + " is negative; pages count from 0");
+            throw QueryRefused.badParameter("page", "negative-page", Map.of("value", page));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw QueryRefused.badParameter("size", size + " is outside 1.." + MAX_SIZE);
+            throw QueryRefused.badParameter("size", "size-outside", Map.of("value", size, "max", MAX_SIZE));
         }
         return new Paging(page, size);
     }

@@ -3,6 +3,9 @@ package com.marketplaceledger.query.access;
 import com.marketplaceledger.axon.security.LedgerAccess;
 import com.marketplaceledger.axon.security.SecurityProblems;
 import com.marketplaceledger.axon.web.LedgerProblem;
+import com.marketplaceledger.axon.web.Languages;
+import com.marketplaceledger.axon.web.QueryRefused;
+import com.marketplaceledger.axon.web.Texts;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -11,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.util.Locale;
 import java.util.Map;
 
 import static com.marketplaceledger.axon.security.LedgerAccess.anyOf;
@@ -42,8 +48,8 @@ import static org.springframework.http.HttpMethod.PUT;
 class AccessRules {
 
     @Bean
-    SecurityFilterChain queryApi(HttpSecurity http) throws Exception {
-        var problems = new SecurityProblems(AccessRules::unknownMerchant);
+    SecurityFilterChain queryApi(HttpSecurity http, Texts texts) throws Exception {
+        var problems = new SecurityProblems(merchantId -> unknownMerchant(texts, merchantId));
         return LedgerAccess.filterChain(http, problems, requests -> requests
                 .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").access(anyRole())
                 .requestMatchers(GET, "/stream/position").access(anyRole())
@@ -69,10 +75,18 @@ class AccessRules {
                 .requestMatchers(POST, "/operations/processors/**").access(anyOf(ADMIN)));
     }
 
-    /** As the read side answers for a merchant it does not know (QueryRefused.notFound). */
-    private static Map<String, Object> unknownMerchant(String merchantId) {
-        Map<String, Object> problem = LedgerProblem.of(404, "Not Found", "unknown-merchant", "no merchant " + merchantId);
-        problem.put("field", "merchantId");
+    /**
+     * As the read side answers for a merchant it does not know (QueryRefused.notFound), word for
+     * word in the caller's language: an answer that differed in any way would tell that the
+     * merchant exists. Written before Spring MVC, so the language is read from the request here.
+     */
+    private static Map<String, Object> unknownMerchant(Texts texts, String merchantId) {
+        Locale language = Languages.of(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
+        QueryRefused unknown = QueryRefused.notFound("merchant", merchantId);
+        Map<String, Object> problem = LedgerProblem.of(unknown.status().value(),
+                texts.text("problem." + unknown.rule() + ".title", Map.of(), language), unknown.rule(),
+                texts.text(unknown.detailKey(), unknown.arguments(), language));
+        problem.put("field", unknown.field());
         return problem;
     }
 }

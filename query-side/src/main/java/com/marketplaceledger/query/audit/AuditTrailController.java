@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -112,7 +113,7 @@ class AuditTrailController {
     private static TimeRange range(String time, Instant from, Instant to) {
         TimeAxis axis = TimeAxis.parse(TIME, time);
         if (from != null && to != null && from.isAfter(to)) {
-            throw QueryRefused.badParameter(FROM, from + " is after to (" + to + ")");
+            throw QueryRefused.badParameter(FROM, "after-to", Map.of("value", from, "to", to));
         }
         return new TimeRange(axis, from, to);
     }
@@ -123,8 +124,7 @@ class AuditTrailController {
         boolean identified = entityId != null && !entityId.isEmpty();
         if (typed != identified) {
             String missing = typed ? ENTITY_ID : ENTITY_TYPE;
-            throw QueryRefused.badParameter(missing, "is required with " + (typed ? ENTITY_TYPE : ENTITY_ID)
-                    + "; give both or neither");
+            throw QueryRefused.badParameter(missing, "required-with", Map.of("other", typed ? ENTITY_TYPE : ENTITY_ID));
         }
         if (!typed) {
             return new Subject(EntityType.MERCHANT, merchantId.value());
@@ -133,7 +133,7 @@ class AuditTrailController {
         try {
             return new Subject(type, Identifiers.requireValid(entityId, type.wireName() + " id"));
         } catch (InvalidValue invalid) {
-            throw QueryRefused.badParameter(ENTITY_ID, invalid.getMessage());
+            throw QueryRefused.badParameter(ENTITY_ID, "constraint", Map.of("reason", invalid.getMessage()));
         }
     }
 
@@ -143,8 +143,8 @@ class AuditTrailController {
             throw QueryRefused.notFound("merchant", merchantId.value());
         }
         if (!queries.exists(merchantId.value(), subject.type(), subject.id())) {
-            throw new QueryRefused(HttpStatus.NOT_FOUND, "unknown-" + subject.type().wireName(), ENTITY_ID,
-                    "no " + subject.type().wireName() + " " + subject.id() + " of merchant " + merchantId);
+            throw new QueryRefused(HttpStatus.NOT_FOUND, "unknown-" + subject.type().wireName(), ENTITY_ID, "of-merchant",
+                    Map.of("id", subject.id(), "merchantId", merchantId));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.marketplaceledger.query.audit;
 
 import com.marketplaceledger.axon.web.QueryRefused;
 
+import java.util.Map;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,6 @@ enum EntityType {
 
     static EntityType parse(String field, String value) {
         return Arrays.stream(values()).filter(type -> type.wireName().equals(value)).findFirst()
-                .orElseThrow(() -> QueryRefused.badParameter(field, "'" + value + "' is not one of " + ALLOWED));
+                .orElseThrow(() -> QueryRefused.badParameter(field, "not-one-of", Map.of("value", value, "allowed", ALLOWED)));
     }
 }

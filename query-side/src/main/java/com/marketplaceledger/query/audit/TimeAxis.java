@@ -1,6 +1,7 @@
 package com.marketplaceledger.query.audit;
 
 import com.marketplaceledger.axon.web.QueryRefused;
+import java.util.Map;
 
 /** Which of an event's two times a range applies to. */
 enum TimeAxis {
@@ -24,7 +25,7 @@ enum TimeAxis {
         return switch (value) {
             case "business" -> BUSINESS;
             case "recorded" -> RECORDED;
-            default -> throw QueryRefused.badParameter(field, "'" + value + "' is neither business nor recorded");
+            default -> throw QueryRefused.badParameter(field, "time-axis", Map.of("value", value));
         };
     }
 }

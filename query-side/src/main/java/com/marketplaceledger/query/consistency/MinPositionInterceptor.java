@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -43,16 +44,15 @@ class MinPositionInterceptor implements HandlerInterceptor {
         long position = parse(value);
         long head = events.head();
         if (position > head) {
-            throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "position-not-recorded", PARAMETER,
-                    "minPosition: no event has been recorded at position " + position + "; the newest is " + head)
+            throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "position-not-recorded", PARAMETER, null,
+                    Map.of("position", position, "head", head))
                     .with("head", head);
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (!readModels.allHaveProcessed(position)) {
             if (System.nanoTime() >= deadline) {
-                throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", PARAMETER,
-                        "the read models have not yet processed position " + position + " after " + maxWait.toMillis()
-                                + " ms; retry shortly")
+                throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", PARAMETER, null,
+                        Map.of("position", position, "waitMillis", maxWait.toMillis()))
                         .with("processed", readModels.processedPositions())
                         .retryAfter(1);
             }
@@ -70,6 +70,6 @@ class MinPositionInterceptor implements HandlerInterceptor {
         } catch (NumberFormatException e) {
             // refused below, like a negative value
         }
-        throw QueryRefused.badParameter(PARAMETER, "'" + value + "' is not a global event position (a whole number >= 0)");
+        throw QueryRefused.badParameter(PARAMETER, "not-a-position", Map.of("value", value));
     }
 }

@@ -4,6 +4,7 @@ import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.Identifiers;
 import com.marketplaceledger.shared.InvalidValue;
 
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,42 +36,42 @@ sealed interface ExportSelection {
         boolean byEntity = merchantId != null || entityType != null || entityId != null;
         boolean byTime = fromTime != null || toTime != null;
         if ((byPosition ? 1 : 0) + (byEntity ? 1 : 0) + (byTime ? 1 : 0) > 1) {
-            throw QueryRefused.badParameter(byPosition ? "from" : "merchantId", "choose one selection: positions "
-                    + "(from, to), an entity (merchantId, with entityType and entityId) or recording time (fromTime, toTime)");
+            throw QueryRefused.badParameter(byPosition ? "from" : "merchantId", "one-selection", Map.of());
         }
         if (byEntity) {
             return entity(merchantId, entityType, entityId);
         }
         if (byTime) {
             if (fromTime != null && toTime != null && fromTime.isAfter(toTime)) {
-                throw QueryRefused.badParameter("fromTime", fromTime + " is after toTime (" + toTime + ")");
+                throw QueryRefused.badParameter("fromTime", "after-to-time", Map.of("value", fromTime, "toTime", toTime));
             }
             return new RecordedBetween(fromTime, toTime);
         }
         long first = from == null ? 1 : from;
         if (first < 1) {
-            throw QueryRefused.badParameter("from", first + " is not a position; positions start at 1");
+            throw QueryRefused.badParameter("from", "not-a-position-from-one", Map.of("value", first));
         }
         if (to != null && to < first) {
-            throw QueryRefused.badParameter("to", to + " is below from (" + first + ")");
+            throw QueryRefused.badParameter("to", "below-from-value", Map.of("value", to, "from", first));
         }
         return new Positions(first, to);
     }
 
     private static Entity entity(String merchantId, String entityType, String entityId) {
         if (merchantId == null) {
-            throw QueryRefused.badParameter("merchantId", "is required with entityType and entityId");
+            throw QueryRefused.badParameter("merchantId", "merchant-with-entity", Map.of());
         }
         if ((entityType == null) != (entityId == null)) {
-            throw QueryRefused.badParameter(entityType == null ? "entityType" : "entityId",
-                    "is required with " + (entityType == null ? "entityId" : "entityType") + "; give both or neither");
+            throw QueryRefused.badParameter(entityType == null ? "entityType" : "entityId", "required-with",
+                    Map.of("other", entityType == null ? "entityId" : "entityType"));
         }
         String merchant = valid("merchantId", merchantId, "merchant id");
         if (entityType == null) {
             return new Entity(merchant, "merchant", merchant);
         }
         if (!ENTITY_TYPES.contains(entityType)) {
-            throw QueryRefused.badParameter("entityType", "'" + entityType + "' is not one of " + String.join(", ", ENTITY_TYPES));
+            throw QueryRefused.badParameter("entityType", "not-one-of",
+                    Map.of("value", entityType, "allowed", String.join(", ", ENTITY_TYPES)));
         }
         return new Entity(merchant, entityType, valid("entityId", entityId, entityType + " id"));
     }
@@ -79,7 +80,7 @@ sealed interface ExportSelection {
         try {
             return Identifiers.requireValid(value, kind);
         } catch (InvalidValue invalid) {
-            throw QueryRefused.badParameter(field, invalid.getMessage());
+            throw QueryRefused.badParameter(field, "constraint", Map.of("reason", invalid.getMessage()));
         }
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -76,8 +77,8 @@ class Exports {
                 throw QueryRefused.notFound("merchant", entity.merchantId());
             }
             if (!subjectExists(entity.merchantId(), entity.entityType(), entity.entityId())) {
-                throw new QueryRefused(HttpStatus.NOT_FOUND, "unknown-" + entity.entityType(), "entityId",
-                        "no " + entity.entityType() + " " + entity.entityId() + " of merchant " + entity.merchantId());
+                throw new QueryRefused(HttpStatus.NOT_FOUND, "unknown-" + entity.entityType(), "entityId", "of-merchant",
+                        Map.of("id", entity.entityId(), "merchantId", entity.merchantId()));
             }
         }
     }

@@ -5,6 +5,7 @@ import com.marketplaceledger.axon.web.QueryRefused;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import org.springframework.http.HttpStatus;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -66,8 +67,10 @@ public class Genealogy {
     }
 
     public Node requireNode(String merchantId, String distributorId, LocalDate asOf) {
-        return node(merchantId, distributorId, asOf).orElseThrow(() -> QueryRefused.notFound("distributor", distributorId
-                + (asOf == null ? "" : " enrolled by " + asOf) + " at merchant " + merchantId));
+        return node(merchantId, distributorId, asOf).orElseThrow(() -> new QueryRefused(HttpStatus.NOT_FOUND,
+                "unknown-distributor", "distributorId", asOf == null ? "at-merchant" : "at-merchant-by",
+                asOf == null ? Map.of("id", distributorId, "merchantId", merchantId)
+                        : Map.of("id", distributorId, "merchantId", merchantId, "asOf", asOf)));
     }
 
     public Downline downline(String merchantId, String distributorId, LocalDate asOf) {

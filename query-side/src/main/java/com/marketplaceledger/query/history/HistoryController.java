@@ -60,7 +60,7 @@ class HistoryController {
                     @Parameter(description = "only events that happened by the end of this business day (YYYY-MM-DD)")
                     @RequestParam(required = false) LocalDate asOfDate) {
         if (asOfPosition != null && asOfPosition < 0) {
-            throw QueryRefused.badParameter("asOfPosition", asOfPosition + " is negative; positions count from 1");
+            throw QueryRefused.badParameter("asOfPosition", "negative-position", Map.of("value", asOfPosition));
         }
         Map<String, Long> positions = new HashMap<>();
         jdbc.query("SELECT " + schema.eventIdentifierColumn() + ", " + schema.globalIndexColumn() + " FROM "

@@ -52,10 +52,10 @@ class ChainVerification {
     Verdict verify(Long from, Long to) {
         long first = from == null ? 1 : from;
         if (first < 1) {
-            throw QueryRefused.badParameter("from", "positions start at 1");
+            throw QueryRefused.badParameter("from", "positions-from-one", Map.of());
         }
         if (to != null && to < first) {
-            throw QueryRefused.badParameter("to", "must not be below from");
+            throw QueryRefused.badParameter("to", "below-from", Map.of());
         }
         return snapshot.execute(status -> {
             long head = StoredRows.head(jdbc).position();
@@ -63,8 +63,8 @@ class ChainVerification {
                 return new Verdict(true, first, 0, 0, null, null, "nothing is sealed yet", 0);
             }
             if (first > head) {
-                throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "beyond-seal-head", "from",
-                        "from: the chain is sealed up to position " + head).with("sealHead", head);
+                throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "beyond-seal-head", "from", null,
+                        Map.of("sealHead", head)).with("sealHead", head);
             }
             long last = to == null ? head : Math.min(to, head);
             Walk walk = walk(first, last, head);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -79,10 +80,10 @@ class IntegrityController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     ChainVerification.Verdict verify(@RequestBody SavedDigest digest) {
         if (digest.position() == null || digest.position() < 1) {
-            throw QueryRefused.badParameter("position", "a digest's position is 1 or more");
+            throw QueryRefused.badParameter("position", "digest-position", Map.of());
         }
         if (digest.seal() == null || !SEAL.matcher(digest.seal()).matches()) {
-            throw QueryRefused.badParameter("seal", "a seal is " + 2 * Seals.LENGTH + " hex digits");
+            throw QueryRefused.badParameter("seal", "seal-length", Map.of("digits", 2 * Seals.LENGTH));
         }
         return verification.verify(digest.position(), Seals.fromHex(digest.seal()));
     }

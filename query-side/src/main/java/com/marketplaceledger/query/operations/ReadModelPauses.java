@@ -41,7 +41,7 @@ class ReadModelPauses {
     synchronized List<String> pause() {
         List<String> replaying = rebuilds.replaying();
         if (!replaying.isEmpty()) {
-            throw ReadModelRebuilds.stillReplaying(replaying, "pause once it has caught up");
+            throw ReadModelRebuilds.stillReplaying(replaying, "pause-later");
         }
         for (String name : processors.names()) {
             rebuilds.stop(name);

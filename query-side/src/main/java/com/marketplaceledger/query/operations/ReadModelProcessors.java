@@ -11,6 +11,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,8 +60,8 @@ class ReadModelProcessors {
     }
 
     QueryRefused unknown(String name) {
-        return new QueryRefused(HttpStatus.NOT_FOUND, "unknown-processor", "processor",
-                "no read model processor '" + name + "'; known: " + String.join(", ", names()))
+        return new QueryRefused(HttpStatus.NOT_FOUND, "unknown-processor", "processor", null,
+                Map.of("name", name, "known", String.join(", ", names())))
                 .with("processors", names());
     }
 }

@@ -137,10 +137,10 @@ public class ReadModelRebuilds {
         return processors.names().stream().filter(this::isReplaying).toList();
     }
 
-    /** The 409 for an operation asked while these processors replay; {@code advice} says what to do. */
+    /** The 409 for an operation asked while these processors replay; {@code advice} is the detail that says what to do. */
     static QueryRefused stillReplaying(List<String> replaying, String advice) {
-        return new QueryRefused(HttpStatus.CONFLICT, "rebuild-in-progress", "processor",
-                "a rebuild of " + String.join(", ", replaying) + " is still replaying; " + advice)
+        return new QueryRefused(HttpStatus.CONFLICT, "rebuild-in-progress", "processor", advice,
+                Map.of("processors", String.join(", ", replaying)))
                 .with("replaying", replaying);
     }
 
@@ -163,7 +163,7 @@ public class ReadModelRebuilds {
         synchronized (admission) {
             List<String> busy = requested.stream().filter(this::isReplaying).toList();
             if (!busy.isEmpty()) {
-                throw stillReplaying(busy, "wait until it has caught up");
+                throw stillReplaying(busy, "wait");
             }
             starting.addAll(requested);
         }
@@ -173,8 +173,7 @@ public class ReadModelRebuilds {
         StreamingEventProcessor processor = processors.require(name);
         try {
             if (!processor.supportsReset()) {
-                throw new QueryRefused(HttpStatus.CONFLICT, "rebuild-not-supported", "processor",
-                        "the read model of " + name + " cannot be replayed");
+                throw new QueryRefused(HttpStatus.CONFLICT, "rebuild-not-supported", "processor", null, Map.of("name", name));
             }
             log.info("rebuilding read model {}: shutting its processor down", name);
             stop(name);
@@ -185,8 +184,8 @@ public class ReadModelRebuilds {
                     processor.resetTokens();
                 });
             } catch (UnableToClaimTokenException e) {
-                throw new QueryRefused(HttpStatus.CONFLICT, "processor-claimed-elsewhere", "processor",
-                        "another instance still processes " + name + "; shut its processor down there first");
+                throw new QueryRefused(HttpStatus.CONFLICT, "processor-claimed-elsewhere", "processor", null,
+                        Map.of("name", name));
             } finally {
                 processor.start();
             }
@@ -209,9 +208,8 @@ public class ReadModelRebuilds {
             log.warn("the processor of {} did not stop within {}; it is started again once it has stopped", name,
                     shutdownTimeout);
             stopped.thenRun(processor::start);
-            throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "processor-not-stopping", "processor",
-                    "the processor of " + name + " did not stop within " + shutdownTimeout.toSeconds()
-                            + " s and runs on as it was; try again later")
+            throw new QueryRefused(HttpStatus.SERVICE_UNAVAILABLE, "processor-not-stopping", "processor", null,
+                    Map.of("name", name, "seconds", shutdownTimeout.toSeconds()))
                     .retryAfter(30);
         } catch (ExecutionException e) {
             log.warn("the processor of {} failed to stop cleanly; it counts as stopped", name, e.getCause());

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,8 +73,8 @@ class DistributorsController {
         if (level != null) {
             int levelDepth = level - node.level();
             if (depth != null && depth != levelDepth) {
-                throw QueryRefused.badParameter("level", "level " + level + " is not depth " + depth + " below a level "
-                        + node.level() + " distributor");
+                throw QueryRefused.badParameter("level", "level-not-below", Map.of("level", level, "depth", depth,
+                        "distributorLevel", node.level()));
             }
             if (levelDepth < 1) {
                 return new Paging.Page<>(List.of(), page, size, false);

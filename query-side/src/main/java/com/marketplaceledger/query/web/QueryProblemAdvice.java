@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.web;
 
+import com.marketplaceledger.axon.web.Texts;
 import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.shared.InvalidValue;
 import jakarta.validation.ConstraintViolationException;
@@ -21,21 +22,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Every error of the query side is an RFC 9457 problem with a stable {@code rule} (also its
- * type) and the {@code field} at fault where there is one. Bad parameters are 4xx; only the
- * unforeseen is a 500, logged, with no internals in the answer.
+ * type) and the {@code field} at fault where there is one, its title and detail in the caller's
+ * language (texts {@code problem.<rule>.title} and {@code problem.<rule>.detail...}). Bad
+ * parameters are 4xx; only the unforeseen is a 500, logged, with no internals in the answer.
  */
 @RestControllerAdvice
 class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    private static final String INVALID = "invalid-parameter";
     private static final Logger log = LoggerFactory.getLogger(QueryProblemAdvice.class);
+
+    private final Texts texts;
+
+    QueryProblemAdvice(Texts texts) {
+        this.texts = texts;
+    }
 
     @ExceptionHandler(QueryRefused.class)
     ResponseEntity<ProblemDetail> refused(QueryRefused refused) {
-        ProblemDetail problem = problem(refused.status(), refused.rule(), refused.field(), refused.getMessage());
+        String detail = texts.textOrNull(refused.detailKey(), refused.arguments());
+        if (detail == null) {
+            // a refusal without its text is still the refusal it is, not a failure of the server
+            log.error("no text for the problem detail {}", refused.detailKey());
+            detail = refused.getMessage();
+        }
+        ProblemDetail problem = problem(refused.status(), refused.rule(), refused.field(), detail);
         refused.properties().forEach(problem::setProperty);
         var response = ResponseEntity.status(refused.status());
         if (refused.retryAfterSeconds() != null) {
@@ -44,17 +60,19 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         return response.body(problem);
     }
 
+    /** The published language words its refusals in English only; the frame around them is the caller's. */
     @ExceptionHandler(InvalidValue.class)
     ResponseEntity<ProblemDetail> invalid(InvalidValue invalid) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null, invalid.getMessage()));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, null,
+                invalidDetail("invalid-value", Map.of("reason", invalid.getMessage()))));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException violation) {
         var first = violation.getConstraintViolations().iterator().next();
         String field = lastNode(first.getPropertyPath().toString());
-        return ResponseEntity.badRequest().body(
-                problem(HttpStatus.BAD_REQUEST, "invalid-parameter", field, field + ": " + first.getMessage()));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, field,
+                invalidDetail("constraint", Map.of("field", field, "reason", first.getMessage()))));
     }
 
     /** PostgreSQL takes no NUL character (SQLSTATE 22021): a parameter holding one can match nothing. */
@@ -62,8 +80,8 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> dataAccess(DataAccessException failure) {
         SQLException sql = causeOf(failure, SQLException.class);
         if (sql != null && CHARACTER_NOT_IN_REPERTOIRE.equals(sql.getSQLState())) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", null,
-                    "a parameter contains the NUL character (U+0000), which nothing in the ledger can hold"));
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, INVALID, null,
+                    invalidDetail("nul", Map.of())));
         }
         return unexpected(failure);
     }
@@ -72,7 +90,7 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("query failed unexpectedly", failure);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", null,
-                "the query side could not answer this request"));
+                texts.text("problem.internal-error.detail")));
     }
 
     /** A parameter that does not parse: a malformed date, a non-numeric page, an invalid id. */
@@ -81,10 +99,12 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = ex.getPropertyName();
         InvalidValue invalid = causeOf(ex, InvalidValue.class);
-        String reason = invalid != null ? invalid.getMessage()
-                : "'" + ex.getValue() + "' is not a valid " + typeName(ex.getRequiredType());
-        return ResponseEntity.badRequest().headers(headers)
-                .body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", field, field + ": " + reason));
+        String detail = invalid != null
+                ? invalidDetail("constraint", Map.of("field", field, "reason", invalid.getMessage()))
+                : invalidDetail("type-" + typeName(ex.getRequiredType()), Map.of("field", field,
+                "value", String.valueOf(ex.getValue()),
+                "type", ex.getRequiredType() == null ? "" : ex.getRequiredType().getSimpleName()));
+        return ResponseEntity.badRequest().headers(headers).body(problem(HttpStatus.BAD_REQUEST, INVALID, field, detail));
     }
 
     @Override
@@ -92,7 +112,7 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         return ResponseEntity.badRequest().headers(headers).body(problem(HttpStatus.BAD_REQUEST, "missing-parameter",
-                ex.getParameterName(), "parameter '" + ex.getParameterName() + "' is required"));
+                ex.getParameterName(), texts.text("problem.missing-parameter.detail", Map.of("field", ex.getParameterName()))));
     }
 
     /** Bean Validation on parameters (@Min, @Max, ...) as Spring MVC reports it. */
@@ -103,8 +123,8 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         var result = ex.getParameterValidationResults().get(0);
         String field = result.getMethodParameter().getParameterName();
         String reason = result.getResolvableErrors().get(0).getDefaultMessage();
-        return ResponseEntity.badRequest().headers(headers)
-                .body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", field, field + ": " + reason));
+        return ResponseEntity.badRequest().headers(headers).body(problem(HttpStatus.BAD_REQUEST, INVALID, field,
+                invalidDetail("constraint", Map.of("field", field, "reason", String.valueOf(reason)))));
     }
 
     /** Spring's own errors (no such path, wrong method) get a rule too. */
@@ -120,7 +140,7 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    static ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
+    private ProblemDetail problem(HttpStatus status, String rule, String field, String detail) {
         ProblemDetail problem = withRule(ProblemDetail.forStatusAndDetail(status, detail), rule);
         if (field != null) {
             problem.setProperty("field", field);
@@ -128,21 +148,31 @@ class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static ProblemDetail withRule(ProblemDetail problem, String rule) {
+    /** The rule in the problem's type and members, and its title in the caller's language where the bundles have one. */
+    private ProblemDetail withRule(ProblemDetail problem, String rule) {
         problem.setType(URI.create("urn:marketplace-ledger:problem:" + rule));
         problem.setProperty("rule", rule);
+        String title = texts.textOrNull("problem." + rule + ".title");
+        if (title != null) {
+            problem.setTitle(title);
+        }
         return problem;
     }
 
+    private String invalidDetail(String why, Map<String, ?> arguments) {
+        return texts.text("problem." + INVALID + ".detail." + why, arguments);
+    }
+
+    /** Which detail says what the value is not: {@code type-date}, {@code type-whole-number}, {@code type-other} (naming the type), ... */
     private static String typeName(Class<?> type) {
         if (type == null) {
             return "value";
         }
         return switch (type.getSimpleName()) {
-            case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "Instant", "OffsetDateTime" -> "instant (ISO 8601, e.g. 2026-01-31T00:00:00Z)";
-            case "int", "Integer", "long", "Long" -> "whole number";
-            default -> type.getSimpleName();
+            case "LocalDate" -> "date";
+            case "Instant", "OffsetDateTime" -> "instant";
+            case "int", "Integer", "long", "Long" -> "whole-number";
+            default -> "other";
         };
     }
 

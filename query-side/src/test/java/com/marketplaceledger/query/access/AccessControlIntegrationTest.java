@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marketplaceledger.query.operations.ReadModelRebuilds;
-import com.marketplaceledger.query.support.QueryApi;
 import com.marketplaceledger.query.support.QueryApi.Answer;
+import com.marketplaceledger.query.support.QueryApi;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import com.marketplaceledger.query.support.TestTokens;
 import com.marketplaceledger.query.support.Walkthrough;
 import com.marketplaceledger.shared.StreamIds;
 import com.marketplaceledger.shared.access.LedgerRole;
-import com.marketplaceledger.shared.access.LedgerTokens;
 import com.marketplaceledger.shared.access.LedgerTokens.Grant;
+import com.marketplaceledger.shared.access.LedgerTokens;
 import com.marketplaceledger.shared.detection.AlertId;
 import com.marketplaceledger.shared.detection.AlertRaised;
 import com.marketplaceledger.shared.detection.Measurement;
@@ -645,7 +645,7 @@ class AccessControlIntegrationTest extends QuerySideIntegrationTest {
         var raised = new AlertRaised(merchantId, alert, "CN-CRIMINAL-SCALE", 1, 1, Severity.CRITICAL,
                 RuleCategory.PYRAMID_INDICATOR, null, null, LocalDate.parse("2026-03-31"),
                 List.of(new Measurement("people", new BigDecimal("31"), "people", ">=", new BigDecimal("30"))),
-                "31 people in 4 levels", List.of(), 0, Instant.parse("2026-04-01T00:00:00Z"));
+                "rule.CN-CRIMINAL-SCALE.reason", Map.of("people", "31", "levels", "4"), List.of(), 0, Instant.parse("2026-04-01T00:00:00Z"));
         eventStore.publish(new GenericDomainEventMessage<>("Alert", StreamIds.alert(merchantId, alert.value()), 0, raised));
         newHistory().awaitProcessed(positions.lastPositionOf(StreamIds.alert(merchantId, alert.value())).orElseThrow());
         return alert.value();

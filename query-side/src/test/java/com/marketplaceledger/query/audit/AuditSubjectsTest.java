@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static com.marketplaceledger.query.audit.EntityType.ALERT;
 import static com.marketplaceledger.query.audit.EntityType.CASE;
@@ -131,7 +132,8 @@ class AuditSubjectsTest {
     @Test
     void an_alert_belongs_to_itself_and_to_the_root_of_the_subtree_it_judged() {
         var alert = new AlertRaised(M, AlertId.of("A-1"), "CN-TEAM-PAY", 1, 1, Severity.MEDIUM, RuleCategory.COMPLIANCE,
-                D1, null, LocalDate.parse("2026-02-01"), List.of(), "team pay", List.of(), 0, AT);
+                D1, null, LocalDate.parse("2026-02-01"), List.of(), "rule.CN-TEAM-PAY.reason",
+                Map.of("commissions", "1", "amount", "10.00"), List.of(), 0, AT);
 
         assertThat(subjects(alert)).containsExactly(merchant(), new Subject(ALERT, "A-1"), new Subject(DISTRIBUTOR, "D-1"));
     }

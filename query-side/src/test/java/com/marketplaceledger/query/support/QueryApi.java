@@ -21,6 +21,7 @@ public final class QueryApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String token;
+    private final String acceptLanguage;
 
     /** With {@link TestTokens#officer()}'s token. */
     public QueryApi(int port) {
@@ -29,13 +30,27 @@ public final class QueryApi {
 
     /** With this bearer token, or none if null. */
     public QueryApi(int port, String token) {
+        this(port, token, null);
+    }
+
+    private QueryApi(int port, String token, String acceptLanguage) {
         this.base = "http://localhost:" + port;
         this.token = token;
+        this.acceptLanguage = acceptLanguage;
     }
 
     /** The same API asked with another token (null: none). */
     public QueryApi as(String otherToken) {
-        return new QueryApi(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+        return new QueryApi(port(), otherToken, acceptLanguage);
+    }
+
+    /** The same API asked with this Accept-Language header. */
+    public QueryApi accepting(String languages) {
+        return new QueryApi(port(), token, languages);
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     public Answer get(String path) {
@@ -55,6 +70,9 @@ public final class QueryApi {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -90,7 +90,8 @@ class CaseworkProjectionIntegrationTest extends QuerySideIntegrationTest {
         var alert = AlertId.of("A-" + id);
         eventStore.publish(new GenericDomainEventMessage<>("Alert", StreamIds.alert(M, alert.value()), 0,
                 new AlertRaised(M, alert, "CN-ENTRY-FEE", 1, 1, Severity.HIGH, RuleCategory.PYRAMID_INDICATOR, null, null,
-                        LocalDate.parse("2026-03-31"), List.of(), "entry fees", List.of(), 0, AT)));
+                        LocalDate.parse("2026-03-31"), List.of(), "rule.CN-ENTRY-FEE.reason",
+                        Map.of("amount", "199.00", "payments", "1", "joiningFees", "1", "purchases", "0"), List.of(), 0, AT)));
         commands.send(new OpenCase(M, caseId, List.of(alert), "inspector.wang", "entry fees", AT));
         commands.send(new StartCaseReview(caseId, "inspector.wang", AT.plusSeconds(60)));
         commands.send(new AddCaseNote(caseId, "inspector.wang", "first look", AT.plusSeconds(120)));

@@ -122,7 +122,8 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
         Object merchants = merchantIds(fed);
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM read_model.alert
-                WHERE merchant_id = ANY (?) AND (reason = '' OR cardinality(evidence_event_ids) = 0
+                WHERE merchant_id = ANY (?) AND (reason_code NOT LIKE 'rule.%' OR reason_arguments = '{}'::jsonb
+                      OR cardinality(evidence_event_ids) = 0
                       OR evidence_total < cardinality(evidence_event_ids) OR jsonb_array_length(measurements) = 0)""",
                 Integer.class, merchants)).as("alerts without a reason, measurements or evidence").isZero();
         assertThat(jdbc.queryForObject("""

@@ -60,11 +60,10 @@ class CaseCommands {
                 .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .ifPresent(violation -> {
                     String field = requestField(violation);
-                    throw QueryRefused.badParameter(field, violation.getMessage());
+                    throw QueryRefused.badParameter(field, "constraint", Map.of("reason", violation.getMessage()));
                 });
         StorableText.fieldsWithNul(command).stream().findFirst().ifPresent(field -> {
-            throw QueryRefused.badParameter(REQUEST_FIELDS.getOrDefault(field, field),
-                    "must not contain the NUL character (U+0000)");
+            throw QueryRefused.badParameter(REQUEST_FIELDS.getOrDefault(field, field), "nul-in-field", Map.of());
         });
     }
 
@@ -82,13 +81,13 @@ class CaseCommands {
                 return QueryRefused.notFound("case", command.caseId().value());
             }
             if (cause instanceof AggregateStreamCreationException) {
-                return new QueryRefused(HttpStatus.CONFLICT, "case-exists", "caseId",
-                        "a case " + command.caseId() + " exists already; case ids are never reused");
+                return new QueryRefused(HttpStatus.CONFLICT, "case-exists", "caseId", null,
+                        Map.of("caseId", command.caseId()));
             }
             if (cause instanceof ConcurrencyException) {
                 // another instance of the query side acted on the same case at the same moment
-                return new QueryRefused(HttpStatus.CONFLICT, "concurrent-modification", "caseId",
-                        "another action on case " + command.caseId() + " was recorded at the same time; retry")
+                return new QueryRefused(HttpStatus.CONFLICT, "concurrent-modification", "caseId", null,
+                        Map.of("caseId", command.caseId()))
                         .retryAfter(1);
             }
         }

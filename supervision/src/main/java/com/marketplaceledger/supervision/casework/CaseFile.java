@@ -21,6 +21,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.springframework.http.HttpStatus;
 
+import java.util.Map;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -55,7 +56,7 @@ class CaseFile {
     void handle(StartCaseReview command) {
         requireNotClosed();
         if (status != CaseStatus.OPEN) {
-            throw wrongState("a review starts only on an open case");
+            throw wrongState("review-only-open");
         }
         apply(new CaseReviewStarted(merchantId, caseId, command.by(), command.occurredAt()));
     }
@@ -70,7 +71,7 @@ class CaseFile {
     void handle(EscalateCase command) {
         requireNotClosed();
         if (status == CaseStatus.ESCALATED) {
-            throw wrongState("it was escalated already");
+            throw wrongState("escalated-already");
         }
         apply(new CaseEscalated(merchantId, caseId, command.by(), command.reason(), command.occurredAt()));
     }
@@ -84,15 +85,15 @@ class CaseFile {
 
     private void requireNotClosed() {
         if (status == CaseStatus.CLOSED) {
-            throw new QueryRefused(HttpStatus.CONFLICT, "case-closed", "caseId",
-                    "case " + caseId + " is closed; a closed case takes no further action")
+            throw new QueryRefused(HttpStatus.CONFLICT, "case-closed", "caseId", null, Map.of("caseId", caseId))
                     .with("status", status);
         }
     }
 
+    /** @param why which detail of the case-state problem says why */
     private QueryRefused wrongState(String why) {
-        return new QueryRefused(HttpStatus.CONFLICT, "case-state", "caseId",
-                "case " + caseId + " is " + status + ": " + why)
+        return new QueryRefused(HttpStatus.CONFLICT, "case-state", "caseId", why,
+                Map.of("caseId", caseId, "status", status))
                 .with("status", status);
     }
 

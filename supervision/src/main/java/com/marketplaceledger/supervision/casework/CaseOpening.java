@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -39,8 +40,8 @@ class CaseOpening {
                 .map(AlertId::value)
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-alert", "alertIds",
-                    "no alert " + String.join(", ", unknown) + " was raised against merchant " + command.merchantId())
+            throw new QueryRefused(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-alert", "alertIds", "not-raised",
+                    Map.of("alertIds", String.join(", ", unknown), "merchantId", command.merchantId()))
                     .with("unknownAlertIds", unknown);
         }
         caseFiles.newInstance(() -> new CaseFile(command, alertIds));

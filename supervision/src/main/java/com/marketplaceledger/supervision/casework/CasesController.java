@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -174,7 +175,7 @@ class CasesController {
         try {
             return parser.apply(value);
         } catch (InvalidValue invalid) {
-            throw QueryRefused.badParameter(field, invalid.getMessage());
+            throw QueryRefused.badParameter(field, "constraint", Map.of("reason", invalid.getMessage()));
         }
     }
 

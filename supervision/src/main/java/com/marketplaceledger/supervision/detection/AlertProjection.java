@@ -40,16 +40,19 @@ class AlertProjection implements ReadModel {
     @EventHandler
     void on(AlertRaised event, EventMessage<?> message) throws JsonProcessingException {
         String measurements = LedgerJson.objectMapper().writeValueAsString(event.measurements());
+        String reasonArguments = LedgerJson.objectMapper().writeValueAsString(event.reasonArguments());
         batch().add("""
                         INSERT INTO read_model.alert (alert_id, merchant_id, rule_id, rule_version, rule_set_version, severity,
-                                                      category, subtree_root_id, period, observed_on, measurements, reason,
-                                                      evidence_event_ids, evidence_total, raised_at, event_id, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'OPEN') ON CONFLICT DO NOTHING""",
+                                                      category, subtree_root_id, period, observed_on, measurements,
+                                                      reason_code, reason_arguments, evidence_event_ids, evidence_total,
+                                                      raised_at, event_id, status)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, 'OPEN') ON CONFLICT DO NOTHING""",
                 event.alertId().value(), event.merchantId().value(), event.ruleId(), event.ruleVersion(),
                 event.ruleSetVersion(), event.severity().name(), event.category().name(),
                 event.subtreeRootId() == null ? null : event.subtreeRootId().value(), event.period(),
-                Date.valueOf(event.observedOn()), measurements, event.reason(), new TextArray(event.evidenceEventIds()),
-                event.evidenceTotal(), Timestamp.from(message.getTimestamp()), message.getIdentifier());
+                Date.valueOf(event.observedOn()), measurements, event.reasonCode(), reasonArguments,
+                new TextArray(event.evidenceEventIds()), event.evidenceTotal(), Timestamp.from(message.getTimestamp()),
+                message.getIdentifier());
     }
 
     @EventHandler

@@ -47,7 +47,8 @@ class AlertRaiser {
         var event = new AlertRaised(MerchantId.of(merchantId), candidate.alertId(), rule.ruleId(), rule.version(),
                 candidate.ruleSetVersion(), description.severity(), description.category(),
                 subtreeRootId == null ? null : DistributorId.of(subtreeRootId), finding.period(), observedOn,
-                finding.measurements(), finding.reason(), evidence(finding.evidence().eventIds()),
+                finding.measurements(), finding.reason().code(), finding.reason().arguments(),
+                evidence(finding.evidence().eventIds()),
                 finding.evidence().total(),
                 clock.instant());
         try {

@@ -1,8 +1,9 @@
 package com.marketplaceledger.supervision.detection;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.marketplaceledger.supervision.detection.RuleTexts.MeasurementView;
 import com.marketplaceledger.axon.web.Paging;
 import com.marketplaceledger.axon.web.QueryRefused;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -14,18 +15,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The alerts read model: lists, one alert with its evidence resolved in the audit trail, risk ranking. */
+/**
+ * The alerts read model: lists, one alert with its evidence resolved in the audit trail, risk
+ * ranking. Alerts are stored with their reason's code and figures; each is read in the language
+ * of the request.
+ */
 @Component
 class Alerts {
 
     static final Set<String> STATUSES = Set.of("OPEN", "IN_CASE", "CLOSED");
 
-    record Alert(String alertId, String merchantId, String ruleId, int ruleVersion, int ruleSetVersion,
+    /**
+     * @param title           the rule's title, in the reader's language
+     * @param reason          the reason, in the reader's language
+     * @param reasonCode      which sentence {@code reason} is (a key of the message bundles)
+     * @param reasonArguments the figures it names
+     */
+    record Alert(String alertId, String merchantId, String ruleId, String title, int ruleVersion, int ruleSetVersion,
                  String severity, String category, String subtreeRootId, String period, LocalDate observedOn,
-                 @JsonRawValue String measurements, String reason, long evidenceTotal, Instant raisedAt,
-                 String eventId, String status, String caseId) {
+                 List<MeasurementView> measurements, String reason, String reasonCode, Map<String, String> reasonArguments,
+                 long evidenceTotal, Instant raisedAt, String eventId, String status, String caseId) {
     }
 
     /** An evidence event as the audit trail holds it; null fields when the trail has not got it yet. */
@@ -46,20 +58,26 @@ class Alerts {
 
     private static final String COLUMNS = """
             alert_id, merchant_id, rule_id, rule_version, rule_set_version, severity, category, subtree_root_id, period,
-            observed_on, measurements::text AS measurements, reason, evidence_total, raised_at, event_id, status, case_id""";
+            observed_on, measurements::text AS measurements, reason_code, reason_arguments::text AS reason_arguments,
+            evidence_total, raised_at, event_id, status, case_id""";
 
-    private static final RowMapper<Alert> ALERT = (row, n) -> new Alert(row.getString("alert_id"),
-            row.getString("merchant_id"), row.getString("rule_id"), row.getInt("rule_version"),
-            row.getInt("rule_set_version"), row.getString("severity"), row.getString("category"),
-            row.getString("subtree_root_id"), row.getString("period"), row.getDate("observed_on").toLocalDate(),
-            row.getString("measurements"), row.getString("reason"), row.getLong("evidence_total"),
-            row.getTimestamp("raised_at").toInstant(), row.getString("event_id"), row.getString("status"),
-            row.getString("case_id"));
-
+    private final RowMapper<Alert> alert;
     private final NamedParameterJdbcTemplate jdbc;
 
-    Alerts(NamedParameterJdbcTemplate jdbc) {
+    Alerts(NamedParameterJdbcTemplate jdbc, RuleTexts texts) {
         this.jdbc = jdbc;
+        this.alert = (row, n) -> {
+            String ruleId = row.getString("rule_id");
+            String reasonCode = row.getString("reason_code");
+            Map<String, String> reasonArguments = RuleTexts.arguments(row.getString("reason_arguments"));
+            return new Alert(row.getString("alert_id"), row.getString("merchant_id"), ruleId, texts.title(ruleId),
+                    row.getInt("rule_version"), row.getInt("rule_set_version"), row.getString("severity"),
+                    row.getString("category"), row.getString("subtree_root_id"), row.getString("period"),
+                    row.getDate("observed_on").toLocalDate(), texts.measurements(row.getString("measurements")),
+                    texts.reason(reasonCode, reasonArguments), reasonCode, reasonArguments, row.getLong("evidence_total"),
+                    row.getTimestamp("raised_at").toInstant(), row.getString("event_id"), row.getString("status"),
+                    row.getString("case_id"));
+        };
     }
 
     Paging.Page<Alert> list(Filter filter, Paging paging) {
@@ -73,13 +91,13 @@ class Alerts {
         params.addValue("limit", paging.limit()).addValue("offset", paging.offset());
         return paging.page(jdbc.query("SELECT " + COLUMNS + " FROM read_model.alert"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY raised_at DESC, alert_id LIMIT :limit OFFSET :offset", params, ALERT));
+                + " ORDER BY raised_at DESC, alert_id LIMIT :limit OFFSET :offset", params, alert));
     }
 
     AlertDetail detail(String alertId) {
         var params = new MapSqlParameterSource("id", alertId);
         var found = jdbc.query("SELECT " + COLUMNS + ", evidence_event_ids FROM read_model.alert WHERE alert_id = :id",
-                params, (row, n) -> new Object[]{ALERT.mapRow(row, n),
+                params, (row, n) -> new Object[]{alert.mapRow(row, n),
                         Arrays.stream((Object[]) row.getArray("evidence_event_ids").getArray()).map(String.class::cast).toList()});
         if (found.isEmpty()) {
             throw QueryRefused.notFound("alert", alertId);

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.TreeSet;
+import java.util.Map;
 import java.util.Set;
 
 @RestController
@@ -55,7 +57,7 @@ class AlertsController {
 
     private static void oneOf(String field, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw QueryRefused.badParameter(field, value + " is not one of " + new java.util.TreeSet<>(allowed));
+            throw QueryRefused.badParameter(field, "not-among", Map.of("value", value, "allowed", new TreeSet<>(allowed)));
         }
     }
 }

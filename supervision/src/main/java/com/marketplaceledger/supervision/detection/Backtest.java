@@ -1,8 +1,9 @@
 package com.marketplaceledger.supervision.detection;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleSet;
+import com.marketplaceledger.supervision.detection.RuleTexts.MeasurementView;
 import com.marketplaceledger.axon.readmodel.BusinessCalendar;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,9 +24,10 @@ import java.util.Set;
 @Component
 class Backtest {
 
-    record BacktestAlert(String alertId, String merchantId, String ruleId, int ruleVersion, String severity,
-                         String period, LocalDate firstRaisableOn, @JsonRawValue String measurements, String reason,
-                         long evidenceTotal, boolean raisedLive) {
+    /** @param reason in the reader's language; {@code reasonCode} and {@code reasonArguments} are what an alert would hold */
+    record BacktestAlert(String alertId, String merchantId, String ruleId, String title, int ruleVersion, String severity,
+                         String period, LocalDate firstRaisableOn, List<MeasurementView> measurements, String reason,
+                         String reasonCode, Map<String, String> reasonArguments, long evidenceTotal, boolean raisedLive) {
     }
 
     record Result(int ruleSetVersion, List<String> networks, long evaluations, List<BacktestAlert> alerts) {
@@ -35,14 +38,16 @@ class Backtest {
     private final Evaluator evaluator;
     private final BusinessCalendar calendar;
     private final Alerts raisedAlerts;
+    private final RuleTexts texts;
 
     Backtest(NamedParameterJdbcTemplate jdbc, ReadModelSnapshot snapshot, Evaluator evaluator, BusinessCalendar calendar,
-             Alerts raisedAlerts) {
+             Alerts raisedAlerts, RuleTexts texts) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.evaluator = evaluator;
         this.calendar = calendar;
         this.raisedAlerts = raisedAlerts;
+        this.texts = texts;
     }
 
     Result run(RuleSet ruleSet, String merchantId, LocalDate from, LocalDate to) {
@@ -61,9 +66,12 @@ class Backtest {
                 for (var candidate : candidates) {
                     if (seen.add(candidate.alertId().value())) {
                         var finding = candidate.finding();
-                        alerts.add(new BacktestAlert(candidate.alertId().value(), network, candidate.rule().ruleId(),
+                        var reason = finding.reason();
+                        String ruleId = candidate.rule().ruleId();
+                        alerts.add(new BacktestAlert(candidate.alertId().value(), network, ruleId, texts.title(ruleId),
                                 candidate.rule().version(), candidate.rule().rule().description().severity().name(),
-                                finding.period(), day, Json.write(finding.measurements()), finding.reason(),
+                                finding.period(), day, texts.measurements(finding.measurements()),
+                                texts.reason(reason.code(), reason.arguments()), reason.code(), reason.arguments(),
                                 finding.evidence().total(), raised.contains(candidate.alertId().value())));
                     }
                 }

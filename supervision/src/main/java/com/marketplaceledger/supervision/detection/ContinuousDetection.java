@@ -136,11 +136,13 @@ class ContinuousDetection extends BackgroundRounds {
             var finding = candidate.finding();
             jdbc.update("""
                             INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
-                                                                   period, observed_on, measurements, reason, first_seen_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""",
+                                                                   period, observed_on, measurements, reason_code,
+                                                                   reason_arguments, first_seen_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""",
                     shadowVersion, candidate.alertId().value(), merchantId, candidate.rule().ruleId(),
                     candidate.rule().version(), finding.period(), java.sql.Date.valueOf(judgement.day()),
-                    Json.write(finding.measurements()), finding.reason(), Timestamp.from(clock.instant()));
+                    Json.write(finding.measurements()), finding.reason().code(), Json.write(finding.reason().arguments()),
+                    Timestamp.from(clock.instant()));
         }
         return true;
     }

@@ -1,15 +1,15 @@
 package com.marketplaceledger.supervision.detection;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.marketplaceledger.axon.security.Caller;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleSet;
 import com.marketplaceledger.supervision.detection.RuleCatalogue.RuleVersion;
+import com.marketplaceledger.supervision.detection.RuleTexts.MeasurementView;
 import com.marketplaceledger.supervision.detection.SignalsLoader.Signals;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.supervision.detection.rules.RuleDescription;
-import com.marketplaceledger.supervision.readside.BusinessDirectory;
 import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.axon.web.QueryRefused;
+import com.marketplaceledger.supervision.readside.BusinessDirectory;
 import com.marketplaceledger.shared.detection.Measurement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,7 +37,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The rule catalogue, rule sets, evaluation on demand, backtests and shadow mode. */
+/**
+ * The rule catalogue, rule sets, evaluation on demand, backtests and shadow mode; titles, legal
+ * sources, reasons and measurement names in the language of the request.
+ */
 @RestController
 @Tag(name = "Detection", description = "Versioned pyramid-pattern rules and their evaluation")
 class DetectionController {
@@ -64,9 +67,11 @@ class DetectionController {
     record BacktestRequest(Integer ruleSetVersion, String merchantId, LocalDate from, LocalDate to) {
     }
 
-    record FindingView(String alertId, String ruleId, int ruleVersion, String severity, String category,
-                       String period, List<Measurement> measurements, String reason, List<String> evidenceEventIds,
-                       long evidenceTotal, boolean raised) {
+    /** @param reason in the reader's language; {@code reasonCode} and {@code reasonArguments} are what its alert holds */
+    record FindingView(String alertId, String ruleId, String title, int ruleVersion, String severity, String category,
+                       String period, List<MeasurementView> measurements, String reason, String reasonCode,
+                       Map<String, String> reasonArguments, List<String> evidenceEventIds, long evidenceTotal,
+                       boolean raised) {
     }
 
     record Evaluation(String merchantId, String subtreeRootId, LocalDate asOf, int ruleSetVersion, boolean pyramidSuspected,
@@ -76,9 +81,9 @@ class DetectionController {
     record ShadowView(Integer shadowRuleSetVersion, int activeRuleSetVersion, List<ShadowFinding> findings) {
     }
 
-    record ShadowFinding(String alertId, String merchantId, String ruleId, int ruleVersion, String period,
-                         LocalDate observedOn, @JsonRawValue String measurements, String reason, Instant firstSeenAt,
-                         boolean alsoRaisedByActive) {
+    record ShadowFinding(String alertId, String merchantId, String ruleId, String title, int ruleVersion, String period,
+                         LocalDate observedOn, List<MeasurementView> measurements, String reason, String reasonCode,
+                         Map<String, String> reasonArguments, Instant firstSeenAt, boolean alsoRaisedByActive) {
     }
 
     private final RuleCatalogue catalogue;
@@ -94,10 +99,12 @@ class DetectionController {
     private final Clock clock;
     private final JdbcTemplate jdbc;
     private final AsyncTaskExecutor executor;
+    private final RuleTexts texts;
 
     DetectionController(RuleCatalogue catalogue, ReadModelSnapshot snapshot, Evaluator evaluator, SignalsLoader signals, Backtest backtest, Alerts alerts,
                         ShadowMode shadow, ContinuousDetection continuous, BusinessDirectory directory,
-                        BusinessCalendar calendar, Clock clock, JdbcTemplate jdbc, AsyncTaskExecutor executor) {
+                        BusinessCalendar calendar, Clock clock, JdbcTemplate jdbc, AsyncTaskExecutor executor,
+                        RuleTexts texts) {
         this.catalogue = catalogue;
         this.snapshot = snapshot;
         this.evaluator = evaluator;
@@ -111,6 +118,7 @@ class DetectionController {
         this.clock = clock;
         this.jdbc = jdbc;
         this.executor = executor;
+        this.texts = texts;
     }
 
     @GetMapping("/detection/rules")
@@ -124,8 +132,8 @@ class DetectionController {
                     version.version(), version.logicVersion(), version.thresholds().values(), version.origin(),
                     version.createdAt()));
         }
-        return descriptions.values().stream().map(d -> new RuleView(d.id(), d.title(), d.category().name(),
-                d.severity().name(), d.source(), d.periodic(), versions.get(d.id()))).toList();
+        return descriptions.values().stream().map(d -> new RuleView(d.id(), texts.title(d.id()), d.category().name(),
+                d.severity().name(), texts.source(d.id()), d.periodic(), versions.get(d.id()))).toList();
     }
 
     @GetMapping("/detection/rule-sets")
@@ -162,14 +170,18 @@ class DetectionController {
         Integer version = shadow.ruleSetVersion();
         List<ShadowFinding> findings = version == null ? List.of() : jdbc.query("""
                         SELECT s.alert_id, s.merchant_id, s.rule_id, s.rule_version, s.period, s.observed_on,
-                               s.measurements::text, s.reason, s.first_seen_at,
+                               s.measurements::text, s.reason_code, s.reason_arguments::text, s.first_seen_at,
                                EXISTS (SELECT 1 FROM read_model.alert a WHERE a.merchant_id = s.merchant_id
                                        AND a.rule_id = s.rule_id AND a.period IS NOT DISTINCT FROM s.period) AS also
                         FROM read_model.shadow_finding s WHERE s.rule_set_version = ?
                         ORDER BY s.merchant_id, s.rule_id, s.period""",
-                (row, n) -> new ShadowFinding(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                        row.getString(5), row.getDate(6).toLocalDate(), row.getString(7), row.getString(8),
-                        row.getTimestamp(9).toInstant(), row.getBoolean(10)), version);
+                (row, n) -> {
+                    Map<String, String> arguments = RuleTexts.arguments(row.getString(9));
+                    return new ShadowFinding(row.getString(1), row.getString(2), row.getString(3),
+                            texts.title(row.getString(3)), row.getInt(4), row.getString(5), row.getDate(6).toLocalDate(),
+                            texts.measurements(row.getString(7)), texts.reason(row.getString(8), arguments),
+                            row.getString(8), arguments, row.getTimestamp(10).toInstant(), row.getBoolean(11));
+                }, version);
         return new ShadowView(version, catalogue.active().version(), findings);
     }
 
@@ -177,7 +189,7 @@ class DetectionController {
     @Operation(summary = "Run a candidate rule set in shadow mode beside the active one: findings, no alerts")
     ShadowView runInShadow(@RequestBody ShadowRequest request) {
         if (request.ruleSetVersion() == null) {
-            throw QueryRefused.badParameter("ruleSetVersion", "name the rule set to run in shadow mode");
+            throw QueryRefused.badParameter("ruleSetVersion", "shadow-rule-set", Map.of());
         }
         catalogue.ruleSet(request.ruleSetVersion());
         shadow.run(request.ruleSetVersion());
@@ -195,7 +207,7 @@ class DetectionController {
     @Operation(summary = "Run a rule set over the whole history: which alerts it would have raised, and from which day")
     Backtest.Result backtest(@RequestBody BacktestRequest request) {
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
-            throw QueryRefused.badParameter("to", request.to() + " is before from (" + request.from() + ")");
+            throw QueryRefused.badParameter("to", "before-from", Map.of("value", request.to(), "from", request.from()));
         }
         RuleSet ruleSet = request.ruleSetVersion() == null ? catalogue.active() : catalogue.ruleSet(request.ruleSetVersion());
         if (request.merchantId() != null) {
@@ -234,9 +246,10 @@ class DetectionController {
             List<FindingView> findings = candidates.stream().map(c -> {
                 var d = c.rule().rule().description();
                 var f = c.finding();
-                return new FindingView(c.alertId().value(), c.rule().ruleId(), c.rule().version(), d.severity().name(),
-                        d.category().name(), f.period(), f.measurements(), f.reason(), f.evidence().eventIds(),
-                        f.evidence().total(), raised.contains(c.alertId().value()));
+                return new FindingView(c.alertId().value(), c.rule().ruleId(), texts.title(d.id()), c.rule().version(),
+                        d.severity().name(), d.category().name(), f.period(), texts.measurements(f.measurements()),
+                        texts.reason(f.reason().code(), f.reason().arguments()), f.reason().code(), f.reason().arguments(),
+                        f.evidence().eventIds(), f.evidence().total(), raised.contains(c.alertId().value()));
             }).toList();
             boolean pyramid = findings.stream().anyMatch(f -> f.category().equals("PYRAMID_INDICATOR"));
             return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), pyramid, findings, result(measured));

@@ -119,20 +119,21 @@ class RuleCatalogue {
         base.rules().forEach(r -> ruleVersions.put(r.ruleId(), r.version()));
         changes.forEach((id, values) -> {
             RuleVersion current = base.rules().stream().filter(r -> r.ruleId().equals(id)).findFirst()
-                    .orElseThrow(() -> QueryRefused.badParameter("thresholds", "no rule " + id + "; rules: " + rules.keySet()));
+                    .orElseThrow(() -> QueryRefused.badParameter("thresholds", "no-rule", Map.of("rule", id, "rules", rules.keySet())));
             var merged = new TreeMap<>(current.thresholds().values());
             if (values == null) {
-                throw QueryRefused.badParameter("thresholds", id + " names no thresholds; give them as {\"name\": value}");
+                throw QueryRefused.badParameter("thresholds", "no-thresholds", Map.of("rule", id));
             }
             values.forEach((name, value) -> {
                 if (!merged.containsKey(name)) {
-                    throw QueryRefused.badParameter("thresholds", id + " has no threshold " + name + "; it has " + merged.keySet());
+                    throw QueryRefused.badParameter("thresholds", "no-threshold", Map.of("rule", id, "name", name,
+                            "known", merged.keySet()));
                 }
                 // every threshold counts something whole: people, days, basis points, minor units
                 if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0
                         || value.compareTo(LARGEST_THRESHOLD) > 0) {
-                    throw QueryRefused.badParameter("thresholds",
-                            id + "." + name + " must be a whole number from 0 to " + LARGEST_THRESHOLD);
+                    throw QueryRefused.badParameter("thresholds", "threshold-range", Map.of("rule", id, "name", name,
+                            "max", LARGEST_THRESHOLD));
                 }
                 merged.put(name, value);
             });

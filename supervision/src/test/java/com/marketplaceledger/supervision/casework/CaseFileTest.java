@@ -37,6 +37,7 @@ import org.springframework.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.hamcrest.Matchers.containsString;
@@ -181,7 +182,7 @@ class CaseFileTest {
                 .when(new EscalateCase(CASE, "inspector.zhao", "again", LATER_STILL))
                 .expectNoEvents()
                 .expectException(refused(HttpStatus.CONFLICT, "case-state"))
-                .expectExceptionMessage(containsString("escalated already"));
+                .expectExceptionMessage(containsString("escalated-already"));
     }
 
     // --- closing ---------------------------------------------------------------------------
@@ -220,7 +221,8 @@ class CaseFileTest {
 
     private static void raise(EmbeddedEventStore store, MerchantId merchant, AlertId alert) {
         var raised = new AlertRaised(merchant, alert, "CN-ENTRY-FEE", 1, 1, Severity.HIGH, RuleCategory.PYRAMID_INDICATOR,
-                null, null, LocalDate.parse("2025-03-31"), List.of(), "entry fees", List.of(), 0, OPENED_AT);
+                null, null, LocalDate.parse("2025-03-31"), List.of(), "rule.CN-ENTRY-FEE.reason",
+                Map.of("amount", "199.00", "payments", "1", "joiningFees", "1", "purchases", "0"), List.of(), 0, OPENED_AT);
         store.publish(new GenericDomainEventMessage<>("Alert", StreamIds.alert(merchant, alert.value()), 0, raised));
     }
 

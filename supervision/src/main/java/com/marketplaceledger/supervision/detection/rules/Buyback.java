@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.fraction;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.percent;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.shareCompared;
@@ -26,10 +26,8 @@ final class Buyback implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-BUYBACK",
-            "No buyback of stock at 90% of cost",
             RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
-            "Direct Selling Association Code of Ethics: inventory repurchase",
             false,
             1,
             Map.of("minBuybackBasisPoints", BigDecimal.valueOf(9000), "lookbackDays", BigDecimal.valueOf(365)));
@@ -60,19 +58,19 @@ final class Buyback implements DetectionRule {
             measurements.add(shareCompared("planBuybackRate", fraction(buyback), "<", minBuyback));
         }
         measurements.add(context("refusedReturns", refused.count, "refunds"));
-        List<String> parts = new ArrayList<>();
+        var figures = new TreeMap<String, Object>();
         var evidence = new Evidence.Gatherer();
         if (planBelow) {
-            parts.add("The plan buys back stock at %s of cost, below %s".formatted(percent(fraction(buyback)),
-                    percent(fraction(minBuyback))));
+            figures.put("planRate", percent(fraction(buyback)));
+            figures.put("minRate", percent(fraction(minBuyback)));
             evidence.add(facts.planEventId());
         }
         if (refused.count > 0) {
-            parts.add("%s of stock bought at most %d days before %s refused".formatted(
-                    count(refused.count, "participant's return", "participants' returns"), lookback.toDays(),
-                    refused.count == 1 ? "was" : "were"));
+            figures.put("refused", refused.count);
+            figures.put("lookbackDays", lookback.toDays());
             evidence.add(refused.evidence.evidence());
         }
-        return List.of(new Finding(null, measurements, String.join(", and ", parts), evidence.evidence()));
+        String code = DESCRIPTION.reasonCode(!planBelow ? "refused" : refused.count == 0 ? "plan" : "both");
+        return List.of(new Finding(null, measurements, Reason.of(code, figures), evidence.evidence()));
     }
 }

@@ -26,10 +26,8 @@ final class CompanyRetail implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-COMPANY-RETAIL",
-            "Too little of the company's product revenue from retail",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.MEDIUM,
-            "FTC v. Herbalife International, stipulated order (2016), per a lawyer's summary (unconfirmed)",
             false,
             1,
             Map.of("minRevenue", BigDecimal.valueOf(100_000), "minRetailShareBasisPoints", BigDecimal.valueOf(8000)));
@@ -55,9 +53,8 @@ final class CompanyRetail implements DetectionRule {
                         atLeast("productRevenue", revenue, MINOR_UNITS, minRevenue),
                         context("productRetail", retail, MINOR_UNITS),
                         context("productInternal", internal, MINOR_UNITS)),
-                "Only %s of product revenue (%s of %s) came from sales to end customers, below the %s required; participants bought the other %s"
-                        .formatted(percent(retailShare), money(retail), money(revenue),
-                                percent(fraction(minRetailShare)), money(internal)),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("retailShare", percent(retailShare), "retail", money(retail),
+                        "revenue", money(revenue), "required", percent(fraction(minRetailShare)), "internal", money(internal))),
                 facts.productInternal().evidence()));
     }
 }

@@ -19,11 +19,8 @@ final class CriminalScale implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-CRIMINAL-SCALE",
-            "A pyramid large enough to prosecute its organisers",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
-            "2013 opinion of the Supreme People's Court, Supreme People's Procuratorate and Ministry of Public "
-                    + "Security on organising and leading pyramid selling: prosecution standards",
             false,
             1,
             Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3)));
@@ -46,8 +43,7 @@ final class CriminalScale implements DetectionRule {
                         atLeast("levels", facts.levels(), "levels", minLevels),
                         context("entryPayments", facts.joiningFees().count() + facts.gatePurchases().count(), "payments"),
                         context("headcountPayments", facts.headcountPay().count(), "payments")),
-                "%d people in %d levels, counting the organiser, are in a network that takes entry fees or pays per recruit"
-                        .formatted(facts.people(), facts.levels()),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("people", facts.people(), "levels", facts.levels())),
                 facts.enrolments()
                         .and(facts.joiningFees().evidence())
                         .and(facts.gatePurchases().evidence())

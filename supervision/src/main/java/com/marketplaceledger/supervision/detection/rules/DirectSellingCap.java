@@ -18,7 +18,6 @@ import java.util.TreeMap;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.fraction;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.percent;
@@ -33,10 +32,8 @@ final class DirectSellingCap implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-DIRECT-SELLING-CAP",
-            "Pay above 30% of the seller's own retail sales in a month",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
-            "直销管理条例 (Regulations on Direct Selling Administration) Art. 24",
             true,
             1,
             Map.of("maxPayShareBasisPoints", BigDecimal.valueOf(3000)));
@@ -110,14 +107,15 @@ final class DirectSellingCap implements DetectionRule {
         measurements.add(context("worstPay", worst.pay(), MINOR_UNITS));
         measurements.add(context("worstOwnRetail", worst.ownRetail(), MINOR_UNITS));
         Evidence evidence = earners.evidence(lookup);
-        String worstRetail = worst.ownRetail() == 0
-                ? "with no retail sales of its own"
-                : "on own retail sales of %s (%s)".formatted(money(worst.ownRetail()), percent(worstShare));
-        return new Finding(month.toString(), measurements,
-                "In %s, the network paid %s more than %s of their own retail sales; the worst, %s, received %s %s"
-                        .formatted(month, count(earners.count, "distributor"), percent(fraction(maxShare)),
-                                worst.distributorId(), money(worst.pay()), worstRetail),
-                evidence);
+        var figures = new TreeMap<String, Object>(Map.of("month", month, "distributors", earners.count,
+                "cap", percent(fraction(maxShare)), "worst", worst.distributorId(), "worstPay", money(worst.pay())));
+        if (worst.ownRetail() > 0) {
+            figures.put("worstOwnRetail", money(worst.ownRetail()));
+            figures.put("worstShare", percent(worstShare));
+        }
+        Reason reason = Reason.of(worst.ownRetail() == 0 ? DESCRIPTION.reasonCode("noOwnRetail") : DESCRIPTION.reasonCode(),
+                figures);
+        return new Finding(month.toString(), measurements, reason, evidence);
     }
 
     private static BigDecimal payShare(EarnerMonth earner) {

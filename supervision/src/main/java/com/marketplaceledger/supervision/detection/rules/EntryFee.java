@@ -5,13 +5,13 @@ import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 
 /**
@@ -24,11 +24,8 @@ final class EntryFee implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-ENTRY-FEE",
-            "A fee or a purchase to join",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(2); "
-                    + "直销管理条例 (Regulations on Direct Selling Administration) Art. 14",
             false,
             2,
             Map.of("minPayments", BigDecimal.ONE,
@@ -57,13 +54,15 @@ final class EntryFee implements DetectionRule {
                 context("gatePurchases", purchases.count(), "payments"),
                 context("entryAmount", amount, MINOR_UNITS),
                 context("gatePlans", facts.gatePlans().total(), "plans")));
-        String reason = "Participants paid %s in %s to join: %s and %s of starter packages, memberships or stakes"
-                .formatted(money(amount), count(payments, "payment"), count(fees.count(), "joining fee"),
-                        count(purchases.count(), "purchase"));
+        var figures = new HashMap<String, Object>(Map.of("amount", money(amount), "payments", payments,
+                "joiningFees", fees.count(), "purchases", purchases.count()));
+        Reason reason;
         if (gates.any()) {
             measurements.addAll(gates.measurements());
-            reason += ", and %s on joining of a gate declared as something else: %s"
-                    .formatted(count(inferred.count(), "purchase"), gates.described());
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
+        } else {
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
         }
         return List.of(new Finding(null, measurements, reason,
                 facts.gatePlans().and(fees.evidence()).and(purchases.evidence()).and(gates.evidence())));

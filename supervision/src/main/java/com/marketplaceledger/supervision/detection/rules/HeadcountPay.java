@@ -5,13 +5,13 @@ import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 
 /**
@@ -24,10 +24,8 @@ final class HeadcountPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-HEADCOUNT-PAY",
-            "Pay per recruit",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(1)",
             false,
             2,
             Map.of("minPayments", BigDecimal.ONE,
@@ -52,16 +50,17 @@ final class HeadcountPay implements DetectionRule {
         long amount = declared.amount() + onGates.amount();
         var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", payments, "payments", minPayments),
                 context("headcountPayAmount", amount, MINOR_UNITS)));
-        String reason;
+        var figures = new HashMap<String, Object>(Map.of("commissions", payments, "amount", money(amount)));
+        Reason reason;
         if (gates.any()) {
             measurements.add(context("inferredGatePayments", onGates.count(), "payments"));
             measurements.addAll(gates.measurements());
-            reason = "The network paid %s totalling %s for recruiting people: %s (recruitment bonuses or shares of joining fees) and %s on recruits' purchases of a gate declared as something else, %s"
-                    .formatted(count(payments, "commission"), money(amount), declared.count(),
-                            count(onGates.count(), "commission"), gates.described());
+            figures.put("declared", declared.count());
+            figures.put("gateCommissions", onGates.count());
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
         } else {
-            reason = "The network paid %s totalling %s for recruiting people (recruitment bonuses or shares of joining fees)"
-                    .formatted(count(payments, "commission"), money(amount));
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
         }
         // the gates' commissions, not their purchases: the purchases prove CN-ENTRY-FEE
         return List.of(new Finding(null, measurements, reason, declared.evidence().and(onGates.evidence())));

@@ -5,7 +5,7 @@ import com.marketplaceledger.supervision.detection.rules.NetworkFacts.Tally;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
@@ -26,6 +26,8 @@ final class InferredGates {
     static final String MIN_SHARE = "minGateShareBasisPoints";
     /** Below 10 recruits a handful of friends buying the same thing on joining is no pattern. */
     static final String MIN_RECRUITS = "minGateRecruits";
+    /** The variant of a rule's reason that names gates in fact: {@code rule.<id>.reason.inferredGate}. */
+    static final String REASON = "inferredGate";
     static final BigDecimal DEFAULT_MIN_SHARE = BigDecimal.valueOf(6000);
     static final BigDecimal DEFAULT_MIN_RECRUITS = BigDecimal.TEN;
 
@@ -80,12 +82,15 @@ final class InferredGates {
                 context("gateWindowDays", top.windowDays(), "days"));
     }
 
-    /** "listing L-1 (declared PRODUCT), bought within 7 days of joining by 9 of 10 recruits (90%) paying their upline". */
-    String described() {
-        return gates.stream().map(gate -> "listing %s (declared %s), bought within %d days of joining by %d of %d recruits (%s) paying their upline"
-                        .formatted(gate.listingId(), gate.declaredKind(), gate.windowDays(), gate.commissionedBuyers(),
-                                gate.recruits(), percent(gate.share())))
-                .collect(Collectors.joining("; "));
+    /**
+     * The figures of a reason on gates in fact: how many there are, the purchases of them, and the
+     * most taken up (its listing, declared kind, window, buyers, recruits and share).
+     */
+    Map<String, Object> figures() {
+        InferredGate top = gates.get(0);
+        return Map.of("gates", gates.size(), "gatePurchases", purchases().count(), "listing", top.listingId(),
+                "declaredKind", top.declaredKind(), "windowDays", top.windowDays(), "buyers", top.commissionedBuyers(),
+                "recruits", top.recruits(), "share", percent(top.share()));
     }
 
     private static Tally sum(List<Tally> tallies) {

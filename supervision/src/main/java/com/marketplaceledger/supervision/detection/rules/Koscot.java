@@ -5,12 +5,12 @@ import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 
 /**
  * US-KOSCOT: the FTC's test of a pyramid. Participants pay for the right to sell (an entry fee, a
@@ -22,10 +22,8 @@ final class Koscot implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-KOSCOT",
-            "Paying to join, rewarded for recruiting",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
-            "Koscot Interplanetary (FTC 1975); Webster v. Omnitrition (9th Cir. 1996); FTC v. BurnLounge (9th Cir. 2014)",
             false,
             2,
             Map.of("minPayments", BigDecimal.ONE,
@@ -48,11 +46,14 @@ final class Koscot implements DetectionRule {
         }
         var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", recruitingPay, "payments", minPayments),
                 context("entryPayments", entryPayments, "payments")));
-        String reason = "Participants made %s for the right to join and sell, and the network paid %s for recruiting them rather than for sales to end users"
-                .formatted(count(entryPayments, "entry payment"), count(recruitingPay, "reward"));
+        var figures = new HashMap<String, Object>(Map.of("entryPayments", entryPayments, "rewards", recruitingPay));
+        Reason reason;
         if (gates.any()) {
             measurements.addAll(gates.measurements());
-            reason += "; the entry was bought as goods declared as something else: " + gates.described();
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
+        } else {
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
         }
         return List.of(new Finding(null, measurements, reason,
                 facts.joiningFees().evidence()

@@ -5,11 +5,13 @@ import com.marketplaceledger.shared.detection.Measurement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Measurements as the rules state them: the value, how it is compared, the threshold; and the
- * numbers of their reasons written alike. Shares are fractions, so thresholds given in basis
+ * figures of their reasons written alike. Shares are fractions, so thresholds given in basis
  * points are shown as fractions too (3000 as 0.3000) and a regulator compares like with like.
+ * Names and units are codes, read in the regulator's language from the message bundles.
  */
 final class Measurements {
 
@@ -17,28 +19,55 @@ final class Measurements {
     static final String MINOR_UNITS = "minor units";
     private static final String SHARE = "share";
 
+    /**
+     * Every measurement name and unit a rule can state. Others are refused, so no measurement
+     * reaches a regulator without a name in both languages (the bundles' tests hold these to it).
+     */
+    static final Set<String> NAMES = Set.of(
+            "collectedFromParticipants", "commissionedReorders", "daysSincePenalty", "deniedRefunds",
+            "distributorsOverCap", "earnersBelowMinCustomers", "earnersWithPerformancePay", "entryAmount",
+            "entryPayments", "fewestCustomers", "gatePlans", "gateWindowDays", "gatePurchases", "headcountPayAmount", "headcountPayments",
+            "inferredGateCommissions", "inferredGatePayments", "inferredGatePurchases", "inferredGateRecruits",
+            "inferredGateShare", "inferredGates", "joiningFees", "levels", "lowestSoldThrough", "offendingReorders", "offendingShare", "participantPurchaseShare", "participantPurchases",
+            "people", "peopleSincePenalty", "peopleSincePenaltyForSerious", "planBuybackRate", "productInternal",
+            "productRetail", "productRevenue", "refundRequestsInWindow", "refusedRefunds", "refusedReturns", "retail",
+            "retailShare", "retailShareOfProductRevenue", "revenue", "shareBelowMinCustomers", "teamPay", "teamPayAmount",
+            "teamPayments", "unansweredRefunds", "worstOwnRetail", "worstPay", "worstPayShare");
+    static final Set<String> UNITS = Set.of(
+            "CNY", "customers", "days", "distributors", "levels", "listings", MINOR_UNITS, "payments", "people", "plans", "refunds",
+            "reorders", SHARE);
+
     private Measurements() {
     }
 
     static Measurement atLeast(String name, long value, String unit, long threshold) {
-        return new Measurement(name, BigDecimal.valueOf(value), unit, ">=", BigDecimal.valueOf(threshold));
+        return measurement(name, BigDecimal.valueOf(value), unit, ">=", BigDecimal.valueOf(threshold));
     }
 
     static Measurement compared(String name, long value, String unit, String comparison, long threshold) {
-        return new Measurement(name, BigDecimal.valueOf(value), unit, comparison, BigDecimal.valueOf(threshold));
+        return measurement(name, BigDecimal.valueOf(value), unit, comparison, BigDecimal.valueOf(threshold));
     }
 
     static Measurement compared(String name, BigDecimal value, String unit, String comparison, BigDecimal threshold) {
-        return new Measurement(name, value, unit, comparison, threshold);
+        return measurement(name, value, unit, comparison, threshold);
     }
 
     /** A share against a threshold given in basis points. */
     static Measurement shareCompared(String name, BigDecimal share, String comparison, long thresholdBasisPoints) {
-        return new Measurement(name, share, SHARE, comparison, fraction(thresholdBasisPoints));
+        return measurement(name, share, SHARE, comparison, fraction(thresholdBasisPoints));
     }
 
     static Measurement context(String name, long value, String unit) {
-        return new Measurement(name, BigDecimal.valueOf(value), unit, null, null);
+        return measurement(name, BigDecimal.valueOf(value), unit, null, null);
+    }
+
+    private static Measurement measurement(String name, BigDecimal value, String unit, String comparison,
+                                           BigDecimal threshold) {
+        if (!NAMES.contains(name) || !UNITS.contains(unit)) {
+            throw new IllegalArgumentException("measurement " + name + " in " + unit + " has no name or unit in the "
+                    + "message bundles: add it to Measurements.NAMES or UNITS and to both bundles");
+        }
+        return new Measurement(name, value, unit, comparison, threshold);
     }
 
     /** {@code part / whole} to four decimal places; zero when there is no whole. */
@@ -68,15 +97,6 @@ final class Measurements {
     /** A fraction as a percentage for a reason: 0.6234 is "62.34%", 0.3000 is "30%". */
     static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    /** A number with its noun for a reason: "1 payment", "3 payments". */
-    static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
-    }
-
-    static String count(long n, String singular, String plural) {
-        return n + " " + (n == 1 ? singular : plural);
     }
 
     /** Minor units as an amount for a reason, two decimals (fen, cents): 123456 is "1,234.56". */

@@ -30,11 +30,8 @@ final class PurchaseTeamPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-PURCHASE-TEAM-PAY",
-            "Team pay on participants' own purchases",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(3); 最高人民法院 最高人民检察院 公安部 "
-                    + "关于办理组织领导传销活动刑事案件适用法律若干问题的意见 (SPC, SPP, MPS opinion, 2013) Art. 5",
             true,
             1,
             Map.of("minParticipantShareBasisPoints", BigDecimal.valueOf(6667), "minTeamPay", BigDecimal.valueOf(10_000)));
@@ -69,11 +66,9 @@ final class PurchaseTeamPay implements DetectionRule {
                         context("teamPayments", month.teamPay().count(), "payments"),
                         context("participantPurchases", month.participantPurchases().amount(), MINOR_UNITS),
                         context("retail", month.retail().amount(), MINOR_UNITS)),
-                ("In %s, uplines at level 2 or deeper were paid %s on sales of %s, %s of which the participants bought "
-                        + "themselves (%s) against %s sold to end customers")
-                        .formatted(month.month(), money(month.teamPay().amount()), money(month.revenue()),
-                                percent(participantShare), money(month.participantPurchases().amount()),
-                                money(month.retail().amount())),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("month", month.month(), "teamPay", money(month.teamPay().amount()),
+                        "revenue", money(month.revenue()), "share", percent(participantShare),
+                        "purchases", money(month.participantPurchases().amount()), "retail", money(month.retail().amount()))),
                 month.participantPurchases().evidence().and(month.teamPay().evidence()));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 
 /**
  * CN-REFUND: a buyer may return goods within 30 days of the sale. A request inside that window
@@ -23,10 +22,8 @@ final class RefusedRefunds implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REFUND",
-            "Refunds refused or left unanswered inside the return window",
             RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
-            "直销管理条例 (Regulations on Direct Selling Administration) Art. 17",
             false,
             1,
             Map.of("windowDays", BigDecimal.valueOf(30),
@@ -69,9 +66,8 @@ final class RefusedRefunds implements DetectionRule {
                         context("refusedRefunds", refused.count, "refunds"),
                         context("unansweredRefunds", unanswered.count, "refunds"),
                         context("refundRequestsInWindow", requests.inWindow, "refunds")),
-                "Refunds were denied for %s made within %d days of the sale: %d refused and %d left unanswered for more than %d days"
-                        .formatted(count(cases, "request"), window.toDays(), refused.count,
-                                unanswered.count, answerTime.toDays()),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("requests", cases, "windowDays", window.toDays(),
+                        "refused", refused.count, "unanswered", unanswered.count, "answerDays", answerTime.toDays())),
                 evidence.evidence()));
     }
 

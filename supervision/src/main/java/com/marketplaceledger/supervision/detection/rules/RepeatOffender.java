@@ -21,11 +21,8 @@ final class RepeatOffender implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REPEAT",
-            "A penalised organiser recruits again",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
-            "2013 opinion of the Supreme People's Court, Supreme People's Procuratorate and Ministry of Public "
-                    + "Security on organising and leading pyramid selling: organisers penalised before",
             false,
             1,
             Map.of("lookbackDays", BigDecimal.valueOf(365),
@@ -59,9 +56,9 @@ final class RepeatOffender implements DetectionRule {
                         atLeast("levels", facts.levels(), "levels", minLevels),
                         // not a condition of firing: shows whether the case is serious
                         atLeast("peopleSincePenaltyForSerious", penalty.peopleSince(), "people", seriousPeople)),
-                "An organiser penalised on %s, %d days ago, has since recruited %d people into a network of %d levels, %s the serious mark of %d people"
-                        .formatted(penalty.penalisedOn(), daysSince, penalty.peopleSince(), facts.levels(),
-                                serious ? "reaching" : "below", seriousPeople),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("penalisedOn", penalty.penalisedOn(), "daysSince", daysSince,
+                        "peopleSince", penalty.peopleSince(), "levels", facts.levels(), "serious", serious,
+                        "seriousPeople", seriousPeople)),
                 new Evidence(List.of(penalty.caseEventId()), 1).and(penalty.enrolmentsSince())));
     }
 }

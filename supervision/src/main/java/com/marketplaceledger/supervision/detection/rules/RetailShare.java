@@ -26,10 +26,8 @@ final class RetailShare implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-RETAIL-SHARE",
-            "Half or more of a month's revenue from the network's own participants",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "FTC v. Vemma Nutrition Company, stipulated order (2016)",
             true,
             1,
             Map.of("minRevenue", BigDecimal.valueOf(100_000), "maxRetailShareBasisPoints", BigDecimal.valueOf(5000)));
@@ -58,12 +56,11 @@ final class RetailShare implements DetectionRule {
                         context("retail", month.retail().amount(), MINOR_UNITS),
                         context("participantPurchases", month.participantPurchases().amount(), MINOR_UNITS),
                         context("joiningFees", month.joiningFees().amount(), MINOR_UNITS)),
-                ("In %s, %s of the network's revenue of %s came from its own participants (%s in purchases and %s in "
-                        + "joining fees); only %s came from sales to end customers")
-                        // the participants' share is the rest, so that the two shares read add up to 100%
-                        .formatted(month.month(), percent(BigDecimal.ONE.subtract(retailShare)), money(month.revenue()),
-                                money(month.participantPurchases().amount()), money(month.joiningFees().amount()),
-                                percent(retailShare)),
+                // the participants' share is the rest, so that the two shares read add up to 100%
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("month", month.month(),
+                        "participantShare", percent(BigDecimal.ONE.subtract(retailShare)), "revenue", money(month.revenue()),
+                        "purchases", money(month.participantPurchases().amount()),
+                        "joiningFees", money(month.joiningFees().amount()), "retailShare", percent(retailShare))),
                 month.participantPurchases().evidence().and(month.joiningFees().evidence()));
     }
 }

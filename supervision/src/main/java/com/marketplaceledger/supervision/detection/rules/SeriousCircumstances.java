@@ -20,11 +20,8 @@ final class SeriousCircumstances implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-SERIOUS",
-            "A pyramid in serious circumstances",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
-            "2013 opinion of the Supreme People's Court, Supreme People's Procuratorate and Ministry of Public "
-                    + "Security on organising and leading pyramid selling: serious circumstances",
             false,
             1,
             Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000)));
@@ -49,9 +46,8 @@ final class SeriousCircumstances implements DetectionRule {
                         atLeast("collectedFromParticipants", collected, "CNY", minCollected),
                         context("entryPayments", entryPayments, "payments"),
                         context("headcountPayments", facts.headcountPay().count(), "payments")),
-                ("A network that takes entry fees or pays per recruit has %d people, counting the organiser, and collected "
-                        + "CNY %s from its participants, reaching the serious mark of %d people or CNY %s")
-                        .formatted(facts.people(), money(collected), minPeople, money(minCollected)),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("people", facts.people(), "collected", money(collected),
+                        "seriousPeople", minPeople, "seriousCollected", money(minCollected))),
                 facts.enrolments()
                         .and(facts.joiningFees().evidence())
                         .and(facts.gatePurchases().evidence())

@@ -24,10 +24,8 @@ final class SeventyPercent implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-70-PERCENT",
-            "Bonuses paid on reorders before 70% of earlier stock was sold",
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
-            "In re Amway Corp., 93 F.T.C. 618 (1979): the 70% rule among Amway's safeguards",
             false,
             1,
             Map.of("minSoldThroughBasisPoints", BigDecimal.valueOf(7000),
@@ -56,9 +54,8 @@ final class SeventyPercent implements DetectionRule {
                         shareCompared("offendingShare", share(offending, commissioned), ">=", minShare),
                         context("commissionedReorders", commissioned, "reorders"),
                         shareCompared("lowestSoldThrough", reorders.lowestSoldThrough, "<", minSoldThrough)),
-                "%d of %d reorders that paid bonuses (%s) were made before the buyer had sold %s of the units bought earlier"
-                        .formatted(offending, commissioned, percent(share(offending, commissioned)),
-                                percent(fraction(minSoldThrough))),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("offending", offending, "commissioned", commissioned,
+                        "share", percent(share(offending, commissioned)), "soldThrough", percent(fraction(minSoldThrough)))),
                 reorders.evidence.evidence()));
     }
 

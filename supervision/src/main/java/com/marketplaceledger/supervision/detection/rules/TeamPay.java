@@ -10,7 +10,6 @@ import java.util.Map;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.money;
 
 /**
@@ -22,10 +21,8 @@ final class TeamPay implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-TEAM-PAY",
-            "Pay on the downline's sales",
             RuleCategory.COMPLIANCE,
             Severity.MEDIUM,
-            "禁止传销条例 (Regulations on Prohibition of Pyramid Selling) Art. 7(3)",
             false,
             1,
             Map.of("minPayments", BigDecimal.ONE));
@@ -45,8 +42,7 @@ final class TeamPay implements DetectionRule {
         return List.of(new Finding(null,
                 List.of(atLeast("teamPayments", pay.count(), "payments", minPayments),
                         context("teamPayAmount", pay.amount(), MINOR_UNITS)),
-                "The network paid uplines %s totalling %s on the sales or purchases of their downline at level 2 or deeper"
-                        .formatted(count(pay.count(), "commission"), money(pay.amount())),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("commissions", pay.count(), "amount", money(pay.amount()))),
                 pay.evidence()));
     }
 }

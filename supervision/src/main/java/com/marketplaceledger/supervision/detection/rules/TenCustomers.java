@@ -14,7 +14,6 @@ import java.util.TreeMap;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.compared;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
-import static com.marketplaceledger.supervision.detection.rules.Measurements.count;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.percent;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.share;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.shareCompared;
@@ -28,10 +27,8 @@ final class TenCustomers implements DetectionRule {
 
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-TEN-CUSTOMERS",
-            "Performance bonuses without ten retail customers",
             RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
-            "In re Amway Corp., 93 F.T.C. 618 (1979): the ten-customer rule among Amway's safeguards",
             true,
             1,
             Map.of("minCustomers", BigDecimal.TEN, "minShareBasisPoints", BigDecimal.valueOf(5000)));
@@ -92,9 +89,8 @@ final class TenCustomers implements DetectionRule {
                         context("earnersBelowMinCustomers", bonused.below, "distributors"),
                         context("earnersWithPerformancePay", bonused.count, "distributors"),
                         compared("fewestCustomers", bonused.fewest, "customers", "<", minCustomers)),
-                "In %s, %d of the %s paid a performance bonus (%s) had sold to fewer than %d retail customers"
-                        .formatted(month, bonused.below, count(bonused.count, "distributor"),
-                                percent(share(bonused.below, bonused.count)), minCustomers),
+                Reason.of(DESCRIPTION.reasonCode(), Map.of("month", month, "below", bonused.below, "bonused", bonused.count,
+                        "share", percent(share(bonused.below, bonused.count)), "minCustomers", minCustomers)),
                 new Evidence(lookup.eventIds(bonused.shown), bonused.events));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BuybackTest {
@@ -35,7 +36,7 @@ class BuybackTest {
                     new Measurement("planBuybackRate", new BigDecimal("0.8999"), "share", "<", new BigDecimal("0.9000")),
                     new Measurement("refusedReturns", BigDecimal.ZERO, "refunds", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("PLAN-1"));
-            assertThat(finding.reason()).isEqualTo("The plan buys back stock at 89.99% of cost, below 90%");
+            assertThat(english(finding.reason())).isEqualTo("The plan buys back stock at 89.99% of cost, below 90%");
         });
     }
 
@@ -53,7 +54,7 @@ class BuybackTest {
             assertThat(finding.measurements()).containsExactly(
                     new Measurement("refusedReturns", BigDecimal.ONE, "refunds", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("REQ-1", "ANS-1"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "1 participant's return of stock bought at most 365 days before was refused");
         });
     }
@@ -84,7 +85,7 @@ class BuybackTest {
 
         assertThat(judge(rule, network.facts())).singleElement().satisfies(finding -> {
             assertThat(finding.evidence()).isEqualTo(evidence("PLAN-1", "REQ-1", "ANS-1", "REQ-2", "ANS-2"));
-            assertThat(finding.reason()).isEqualTo("The plan buys back stock at 50% of cost, below 90%, and 2 participants' "
+            assertThat(english(finding.reason())).isEqualTo("The plan buys back stock at 50% of cost, below 90%, and 2 participants' "
                     + "returns of stock bought at most 365 days before were refused");
         });
     }

@@ -9,6 +9,8 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.chinese;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CompanyRetailTest {
@@ -31,7 +33,7 @@ class CompanyRetailTest {
                     new Measurement("productRetail", BigDecimal.valueOf(79_999), "minor units", null, null),
                     new Measurement("productInternal", BigDecimal.valueOf(20_001), "minor units", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("P-1", "P-2"));
-            assertThat(finding.reason()).isEqualTo("Only 79.99% of product revenue (799.99 of 1,000.00) came from sales to end "
+            assertThat(english(finding.reason())).isEqualTo("Only 79.99% of product revenue (799.99 of 1,000.00) came from sales to end "
                     + "customers, below the 80% required; participants bought the other 200.01");
         });
     }
@@ -48,6 +50,7 @@ class CompanyRetailTest {
 
     @Test
     void the_source_says_the_figure_is_unconfirmed() {
-        assertThat(CompanyRetail.DESCRIPTION.source()).contains("Herbalife").contains("(unconfirmed)");
+        assertThat(english(CompanyRetail.DESCRIPTION.sourceKey())).contains("Herbalife").contains("(unconfirmed)");
+        assertThat(chinese(CompanyRetail.DESCRIPTION.sourceKey())).contains("Herbalife").contains("未经核实");
     }
 }

@@ -15,6 +15,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.month;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DirectSellingCapTest {
@@ -36,7 +37,7 @@ class DirectSellingCapTest {
         Finding finding = judge(rule, network.facts()).get(0);
 
         assertThat(Facts.measurement(finding, "distributorsOverCap").value()).isEqualByComparingTo("3000");
-        assertThat(finding.reason()).contains("the worst, D-3000, received 60.00");
+        assertThat(english(finding.reason())).contains("the worst, D-3000, received 60.00");
         assertThat(finding.evidence().eventIds()).hasSize(Evidence.MOST)
                 .startsWith("C-D-3000-2026-03", "C-D-2999-2026-03").endsWith("C-D-2001-2026-03");
         assertThat(finding.evidence().total()).isEqualTo(3_000);
@@ -62,7 +63,7 @@ class DirectSellingCapTest {
                     new Measurement("worstPayShare", new BigDecimal("0.3001"), "share", ">", new BigDecimal("0.3000")),
                     new Measurement("worstPay", BigDecimal.valueOf(3001), "minor units", null, null),
                     new Measurement("worstOwnRetail", BigDecimal.valueOf(10000), "minor units", null, null));
-            assertThat(finding.reason()).isEqualTo("In 2026-03, the network paid 1 distributor more than 30% of their own "
+            assertThat(english(finding.reason())).isEqualTo("In 2026-03, the network paid 1 distributor more than 30% of their own "
                     + "retail sales; the worst, D-1, received 30.01 on own retail sales of 100.00 (30.01%)");
         });
     }
@@ -75,7 +76,7 @@ class DirectSellingCapTest {
         Finding finding = judge(rule, network.facts()).get(0);
 
         assertThat(Facts.measurement(finding, "worstPayShare").value()).isEqualTo(new BigDecimal("0.3001"));
-        assertThat(finding.reason()).endsWith("(30.01%)");
+        assertThat(english(finding.reason())).endsWith("(30.01%)");
     }
 
     @Test
@@ -91,7 +92,7 @@ class DirectSellingCapTest {
                 new Measurement("worstPay", BigDecimal.ONE, "minor units", null, null),
                 new Measurement("worstOwnRetail", BigDecimal.ZERO, "minor units", null, null));
         assertThat(finding.evidence()).isEqualTo(evidence("C-D-2-2026-03", "C-D-1-2026-03"));
-        assertThat(finding.reason()).isEqualTo("In 2026-03, the network paid 2 distributors more than 30% of their own "
+        assertThat(english(finding.reason())).isEqualTo("In 2026-03, the network paid 2 distributors more than 30% of their own "
                 + "retail sales; the worst, D-2, received 0.01 with no retail sales of its own");
     }
 

@@ -9,6 +9,8 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.chinese;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static com.marketplaceledger.supervision.detection.rules.Facts.gate;
 import static com.marketplaceledger.supervision.detection.rules.Facts.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +61,10 @@ class EntryFeeTest {
                 new Measurement("gatePurchases", BigDecimal.ONE, "payments", null, null),
                 new Measurement("entryAmount", BigDecimal.valueOf(70000), "minor units", null, null),
                 new Measurement("gatePlans", BigDecimal.ONE, "plans", null, null));
-        assertThat(finding.reason()).isEqualTo(
+        assertThat(english(finding.reason())).isEqualTo(
                 "Participants paid 700.00 in 3 payments to join: 2 joining fees and 1 purchase of starter packages, memberships or stakes");
     }
+
 
     @Test
     void a_product_most_recruits_buy_on_joining_paying_their_upline_fires_as_a_gate_in_fact() {
@@ -79,8 +82,11 @@ class EntryFeeTest {
         assertThat(measurement(finding, "gateWindowDays").value()).isEqualByComparingTo("7");
         assertThat(finding.evidence().eventIds()).startsWith("S-L-KIT-1").contains("C-L-KIT-8");
         assertThat(finding.evidence().total()).isEqualTo(16);
-        assertThat(finding.reason()).contains("8 purchases on joining of a gate declared as something else")
-                .contains("listing L-KIT (declared PRODUCT), bought within 7 days of joining by 8 of 10 recruits (80%)");
+        assertThat(english(finding.reason())).isEqualTo("Participants paid 800.00 in 8 payments to join: 0 joining fees, "
+                + "0 purchases of starter packages, memberships or stakes, and 8 purchases on joining of a listing that is a "
+                + "gate in fact: L-KIT, declared as an ordinary product, was bought within 7 days of joining by 8 of 10 "
+                + "recruits (80%), paying their upline");
+        assertThat(chinese(finding.reason())).contains("申报为普通商品的商品L-KIT").contains("10名新加入人员中有8名（80%）");
     }
 
     @Test

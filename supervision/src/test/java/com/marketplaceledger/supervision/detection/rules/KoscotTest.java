@@ -9,6 +9,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static com.marketplaceledger.supervision.detection.rules.Facts.gate;
 import static com.marketplaceledger.supervision.detection.rules.Facts.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class KoscotTest {
             assertThat(finding.measurements()).containsExactly(
                     new Measurement("headcountPayments", BigDecimal.ONE, "payments", ">=", BigDecimal.ONE),
                     new Measurement("entryPayments", BigDecimal.ONE, "payments", null, null));
-            assertThat(finding.reason()).isEqualTo("Participants made 1 entry payment for the right to join and sell, "
+            assertThat(english(finding.reason())).isEqualTo("Participants made 1 entry payment for the right to join and sell, "
                     + "and the network paid 1 reward for recruiting them rather than for sales to end users");
         });
     }
@@ -58,6 +59,7 @@ class KoscotTest {
         assertThat(judge(rule, network.facts())).isEmpty();
     }
 
+
     @Test
     void a_gate_in_fact_with_upline_pay_on_it_is_paying_to_join_and_rewarded_for_recruiting() {
         Facts network = network();
@@ -69,7 +71,9 @@ class KoscotTest {
         assertThat(measurement(finding, "entryPayments").value()).isEqualByComparingTo("10");
         assertThat(measurement(finding, "inferredGateShare").value()).isEqualByComparingTo("0.8333");
         assertThat(finding.evidence().eventIds()).contains("S-L-KIT-1", "C-L-KIT-10");
-        assertThat(finding.reason()).contains("the entry was bought as goods declared as something else: listing L-KIT");
+        assertThat(english(finding.reason())).endsWith("; 10 entry payments were the purchase on joining of a listing "
+                + "declared as an ordinary product: L-KIT, bought within 7 days of joining by 10 of 12 recruits (83.33%), "
+                + "each paying their upline");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.month;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PurchaseTeamPayTest {
@@ -33,7 +34,7 @@ class PurchaseTeamPayTest {
                     new Measurement("participantPurchases", BigDecimal.valueOf(200_000), "minor units", null, null),
                     new Measurement("retail", BigDecimal.valueOf(100_000), "minor units", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("S-1", "S-2", "C-1", "C-2", "C-3"));
-            assertThat(finding.reason()).isEqualTo("In 2026-02, uplines at level 2 or deeper were paid 100.00 on sales of "
+            assertThat(english(finding.reason())).isEqualTo("In 2026-02, uplines at level 2 or deeper were paid 100.00 on sales of "
                     + "3,000.00, 66.67% of which the participants bought themselves (2,000.00) against 1,000.00 sold to end customers");
         });
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Judged as of 2026-03-31, whose end is 2026-04-01T00:00Z. */
@@ -41,7 +42,7 @@ class RefusedRefundsTest {
                     new Measurement("unansweredRefunds", BigDecimal.ZERO, "refunds", null, null),
                     new Measurement("refundRequestsInWindow", BigDecimal.ONE, "refunds", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("REQ-1", "ANS-1"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "Refunds were denied for 1 request made within 30 days of the sale: 1 refused and 0 left unanswered for more than 30 days");
         });
     }
@@ -88,7 +89,7 @@ class RefusedRefundsTest {
 
         assertThat(Facts.measurement(finding, "deniedRefunds").value()).isEqualTo(BigDecimal.valueOf(2));
         assertThat(finding.evidence()).isEqualTo(evidence("REQ-1", "ANS-1", "REQ-2"));
-        assertThat(finding.reason()).isEqualTo(
+        assertThat(english(finding.reason())).isEqualTo(
                 "Refunds were denied for 2 requests made within 30 days of the sale: 1 refused and 1 left unanswered for more than 30 days");
     }
 }

@@ -10,6 +10,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.AS_OF;
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepeatOffenderTest {
@@ -31,7 +32,7 @@ class RepeatOffenderTest {
                     new Measurement("peopleSincePenalty", BigDecimal.valueOf(15), "people", ">=", BigDecimal.valueOf(15)),
                     new Measurement("levels", BigDecimal.valueOf(3), "levels", ">=", BigDecimal.valueOf(3)),
                     new Measurement("peopleSincePenaltyForSerious", BigDecimal.valueOf(15), "people", ">=", BigDecimal.valueOf(60)));
-            assertThat(finding.reason()).isEqualTo("An organiser penalised on 2025-03-31, 365 days ago, has since recruited "
+            assertThat(english(finding.reason())).isEqualTo("An organiser penalised on 2025-03-31, 365 days ago, has since recruited "
                     + "15 people into a network of 3 levels, below the serious mark of 60 people");
         });
     }
@@ -68,7 +69,7 @@ class RepeatOffenderTest {
     void sixty_recruits_reach_the_serious_mark_and_the_reason_says_so() {
         Finding finding = judge(rule, penalised(0, 60, 3).facts()).get(0);
 
-        assertThat(finding.reason()).endsWith("reaching the serious mark of 60 people");
+        assertThat(english(finding.reason())).endsWith("reaching the serious mark of 60 people");
     }
 
     @Test

@@ -12,6 +12,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.month;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RetailShareTest {
@@ -37,7 +38,7 @@ class RetailShareTest {
                     new Measurement("participantPurchases", BigDecimal.valueOf(40_000), "minor units", null, null),
                     new Measurement("joiningFees", BigDecimal.valueOf(10_000), "minor units", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("P-2026-03", "E-2026-03"));
-            assertThat(finding.reason()).isEqualTo("In 2026-03, 50% of the network's revenue of 1,000.00 came from its own "
+            assertThat(english(finding.reason())).isEqualTo("In 2026-03, 50% of the network's revenue of 1,000.00 came from its own "
                     + "participants (400.00 in purchases and 100.00 in joining fees); only 50% came from sales to end customers");
         });
     }

@@ -21,11 +21,10 @@ class RuleBookTest {
     }
 
     @Test
-    void every_rule_has_a_logic_version_thresholds_and_a_source() {
+    void every_rule_has_a_logic_version_and_thresholds() {
         assertThat(RuleBook.rules()).allSatisfy(rule -> {
             assertThat(rule.description().logicVersion()).isPositive();
             assertThat(rule.description().thresholds()).isNotEmpty();
-            assertThat(rule.description().source()).isNotBlank();
         });
     }
 

@@ -9,6 +9,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeriousCircumstancesTest {
@@ -29,7 +30,7 @@ class SeriousCircumstancesTest {
         assertThat(judge(rule, network.facts())).singleElement().satisfies(finding -> {
             assertThat(finding.measurements()).startsWith(
                     new Measurement("people", BigDecimal.valueOf(120), "people", ">=", BigDecimal.valueOf(120)));
-            assertThat(finding.reason()).isEqualTo("A network that takes entry fees or pays per recruit has 120 people, "
+            assertThat(english(finding.reason())).isEqualTo("A network that takes entry fees or pays per recruit has 120 people, "
                     + "counting the organiser, and collected CNY 0.00 from its participants, reaching the serious mark of "
                     + "120 people or CNY 2,500,000.00");
         });

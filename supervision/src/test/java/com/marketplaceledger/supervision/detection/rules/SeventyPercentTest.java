@@ -10,6 +10,7 @@ import java.time.Instant;
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeventyPercentTest {
@@ -38,7 +39,7 @@ class SeventyPercentTest {
                     new Measurement("commissionedReorders", BigDecimal.valueOf(12), "reorders", null, null),
                     new Measurement("lowestSoldThrough", new BigDecimal("0.6900"), "share", "<", new BigDecimal("0.7000")));
             assertThat(finding.evidence()).isEqualTo(evidence("O-1", "O-2", "O-3"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "3 of 12 reorders that paid bonuses (25%) were made before the buyer had sold 70% of the units bought earlier");
         });
     }

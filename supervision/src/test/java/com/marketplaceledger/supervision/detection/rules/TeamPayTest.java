@@ -10,6 +10,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TeamPayTest {
@@ -26,7 +27,7 @@ class TeamPayTest {
                     new Measurement("teamPayments", BigDecimal.ONE, "payments", ">=", BigDecimal.ONE),
                     new Measurement("teamPayAmount", BigDecimal.valueOf(1234), "minor units", null, null));
             assertThat(finding.evidence()).isEqualTo(evidence("C-9"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "The network paid uplines 1 commission totalling 12.34 on the sales or purchases of their downline at level 2 or deeper");
         });
     }

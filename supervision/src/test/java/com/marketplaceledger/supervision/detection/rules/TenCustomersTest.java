@@ -11,6 +11,7 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.month;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
+import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TenCustomersTest {
@@ -35,7 +36,7 @@ class TenCustomersTest {
                     new Measurement("earnersWithPerformancePay", BigDecimal.valueOf(2), "distributors", null, null),
                     new Measurement("fewestCustomers", BigDecimal.valueOf(9), "customers", "<", BigDecimal.TEN));
             assertThat(finding.evidence()).isEqualTo(evidence("C-D-1-2026-03"));
-            assertThat(finding.reason()).isEqualTo(
+            assertThat(english(finding.reason())).isEqualTo(
                     "In 2026-03, 1 of the 2 distributors paid a performance bonus (50%) had sold to fewer than 10 retail customers");
         });
     }
