@@ -66,35 +66,36 @@ class InferredGateIntegrationTest extends QuerySideIntegrationTest {
 
         List<InferredGate> gates = facts.load("M-kit", null, AS_OF).inferredGates();
 
-        // D-1 and R-1..R-10 had the week; R-11 joined two days ago. R-1..R-8 bought the kit in their
-        // week, R-9 after it; R-8's purchase paid nobody. The starter package is a gate by declaration.
+        // R-1..R-10 had the week (D-1 has no upline to pay); R-11 joined two days ago. R-1..R-8 bought
+        // the kit in their week, R-9 after it; R-8's purchase paid nobody and R-6 bought the kit again.
+        // The starter package is a gate by declaration.
         assertThat(gates).extracting(InferredGate::listingId).containsExactly("L-KIT", "L-TEA");
         InferredGate kit = gates.get(0);
         assertThat(kit.declaredKind()).isEqualTo("PRODUCT");
         assertThat(kit.windowDays()).isEqualTo(7);
-        assertThat(kit.recruits()).isEqualTo(11);
+        assertThat(kit.recruits()).isEqualTo(10);
         assertThat(kit.earlyBuyers()).isEqualTo(8);
-        assertThat(kit.commissionedBuyers()).isEqualTo(7);
-        assertThat(kit.share()).isEqualByComparingTo("0.6364");
-        assertThat(kit.purchases().count()).isEqualTo(8);
-        assertThat(kit.purchases().amount()).isEqualTo(8 * KIT.minorUnits());
+        assertThat(kit.gateBuyers()).isEqualTo(6);
+        assertThat(kit.share()).isEqualByComparingTo("0.6");
+        assertThat(kit.purchases().count()).isEqualTo(6);
+        assertThat(kit.purchases().amount()).isEqualTo(6 * KIT.minorUnits());
         assertThat(kit.purchases().evidence().eventIds()).containsExactlyElementsOf(kitSales.values());
-        assertThat(kit.uplineCommissions().count()).isEqualTo(7);
-        assertThat(kit.uplineCommissions().amount()).isEqualTo(7 * 9_980);
+        assertThat(kit.uplineCommissions().count()).isEqualTo(6);
+        assertThat(kit.uplineCommissions().amount()).isEqualTo(6 * 9_980);
         assertThat(kit.uplineCommissions().evidence().eventIds()).containsExactlyElementsOf(kitCommissions.values());
         InferredGate tea = gates.get(1);
-        assertThat(tea.commissionedBuyers()).isEqualTo(2);
+        assertThat(tea.gateBuyers()).isEqualTo(2);
         assertThat(tea.uplineCommissions().evidence().eventIds()).containsExactlyElementsOf(teaCommissions.values());
     }
 
     @Test
-    void aSubtreeCountsItsRootsRecruitsButNotItsRoot() {
+    void aSubtreeCountsItsRootsRecruitsButNotItsRootWhichIsTheOrganiser() {
         kitNetwork("M-kit-sub");
 
         InferredGate kit = facts.load("M-kit-sub", "D-1", AS_OF).inferredGates().get(0);
 
         assertThat(kit.recruits()).isEqualTo(10);
-        assertThat(kit.commissionedBuyers()).isEqualTo(7);
+        assertThat(kit.gateBuyers()).isEqualTo(6);
     }
 
     @Test
@@ -104,21 +105,22 @@ class InferredGateIntegrationTest extends QuerySideIntegrationTest {
         JsonNode risk = api().ok("/merchants/M-kit-risk/risk?asOf=" + AS_OF);
 
         JsonNode entryFee = finding(risk, "CN-ENTRY-FEE");
-        assertThat(measurement(entryFee, "inferredGateShare").path("value").decimalValue()).isEqualByComparingTo("0.6364");
+        assertThat(measurement(entryFee, "inferredGateShare").path("value").decimalValue()).isEqualByComparingTo("0.6");
         assertThat(measurement(entryFee, "inferredGateShare").path("threshold").decimalValue()).isEqualByComparingTo("0.6");
-        assertThat(measurement(entryFee, "entryPayments").path("value").asLong()).isEqualTo(8 + 8);
+        assertThat(measurement(entryFee, "entryPayments").path("value").asLong()).isEqualTo(8 + 6);
         assertThat(entryFee.path("evidenceEventIds")).extracting(JsonNode::asText).containsAll(kitSales.values()).containsAll(kitCommissions.values());
         JsonNode headcount = finding(risk, "CN-HEADCOUNT-PAY");
-        assertThat(measurement(headcount, "inferredGatePayments").path("value").asLong()).isEqualTo(7);
+        assertThat(measurement(headcount, "inferredGatePayments").path("value").asLong()).isEqualTo(6);
         assertThat(headcount.path("evidenceEventIds")).extracting(JsonNode::asText).containsExactlyElementsOf(kitCommissions.values());
         assertThat(finding(risk, "US-KOSCOT")).isNotNull();
     }
 
     /**
      * A root D-1 and recruits R-1..R-10 a day apart, all under D-1, and R-11 two days before the day
-     * judged. R-n buys the kit n % 4 days after joining (R-9 ten days after, R-10 never); each kit
-     * and each of R-1's and R-2's teas pays D-1 10 %, but for R-8's kit. R-3..R-10 also buy a
-     * declared starter package, paying D-1.
+     * judged. R-n buys the kit n % 4 days after joining (R-9 ten days after, R-10 never), R-6 again
+     * three weeks later; each kit and each of R-1's and R-2's teas pays D-1 10 %, but for R-8's kit.
+     * R-3..R-10 also buy a declared starter package, paying D-1. The gate buyers of the kit are R-1..R-5
+     * and R-7.
      */
     private void kitNetwork(String merchantId) {
         kitSales.clear();
@@ -132,11 +134,15 @@ class InferredGateIntegrationTest extends QuerySideIntegrationTest {
             if (n <= 9) {
                 Instant bought = joined.plus(Duration.ofDays(n == 9 ? 10 : n % 4)).plusSeconds(60L * n);
                 String sale = network.buy("K-" + n, "R-" + n, "L-KIT", ListingKind.PRODUCT, KIT, bought);
-                if (n <= 8) {
+                String commission = n == 8 ? null : network.commission("K-" + n, "D-1", KIT, bought);
+                if (n < 8 && n != 6) {
                     kitSales.put(bought, sale);
+                    kitCommissions.put(bought, commission);
                 }
-                if (n < 8) {
-                    kitCommissions.put(bought, network.commission("K-" + n, "D-1", KIT, bought));
+                if (n == 6) {
+                    Instant again = bought.plus(Duration.ofDays(21));
+                    network.buy("K-6b", "R-6", "L-KIT", ListingKind.PRODUCT, KIT, again);
+                    network.commission("K-6b", "D-1", KIT, again);
                 }
             }
             if (n <= 2) {

@@ -14,11 +14,12 @@ import java.math.BigDecimal;
  * @param listingId          the listing
  * @param declaredKind       the kind the merchant declared it as (a product, say)
  * @param windowDays         how many days after its enrolment a recruit's purchase counts as bought on joining
- * @param recruits           participants enrolled at least {@code windowDays} before the day judged, so each
- *                           had the whole window (the organiser of a subtree is no recruit)
- * @param earlyBuyers        of them, those who bought the listing themselves within the window
- * @param commissionedBuyers of those, whose purchase paid a commission to an upline
- * @param purchases          the early buyers' first purchase of it in the window: count, amount, sale events
+ * @param recruits           participants with an upline enrolled at least {@code windowDays} before the day
+ *                           judged, so each had the whole window (the organiser of a subtree is no recruit)
+ * @param earlyBuyers        of them, those whose first purchase of the listing fell in their window
+ * @param gateBuyers         of those, whose purchase paid a commission to an upline and who bought the listing
+ *                           no other time: a price of entry is paid once
+ * @param purchases          the gate buyers' purchases of it: count, amount, sale events
  * @param uplineCommissions  the commissions paid to uplines on those purchases: pay per head in disguise
  */
 public record InferredGate(
@@ -27,13 +28,13 @@ public record InferredGate(
         int windowDays,
         long recruits,
         long earlyBuyers,
-        long commissionedBuyers,
+        long gateBuyers,
         Tally purchases,
         Tally uplineCommissions) {
 
-    /** The share of recruits who bought it on joining and paid their upline by it. */
+    /** The share of recruits who bought it once, on joining, paying their upline. */
     public BigDecimal share() {
-        return Measurements.share(commissionedBuyers, recruits);
+        return Measurements.share(gateBuyers, recruits);
     }
 
     /** The purchases, then the commissions they paid. */

@@ -89,7 +89,7 @@ final class InferredGates {
     Map<String, Object> figures() {
         InferredGate top = gates.get(0);
         return Map.of("gates", gates.size(), "gatePurchases", purchases().count(), "listing", top.listingId(),
-                "declaredKind", top.declaredKind(), "windowDays", top.windowDays(), "buyers", top.commissionedBuyers(),
+                "declaredKind", top.declaredKind(), "windowDays", top.windowDays(), "buyers", top.gateBuyers(),
                 "recruits", top.recruits(), "share", percent(top.share()));
     }
 
