@@ -98,8 +98,8 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "detection-evaluation.md"), report.markdown(seeds, sizes, fed, feeding, judged));
 
-        assertThat(report.precision()).as("network-level precision\n%s", report.confusion()).isGreaterThanOrEqualTo(0.95);
-        assertThat(report.recall()).as("network-level recall\n%s", report.confusion()).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.precision()).as("network-level precision\n%s", report.confusion()).isGreaterThanOrEqualTo(0.98);
+        assertThat(report.recall()).as("network-level recall\n%s", report.confusion()).isGreaterThanOrEqualTo(0.98);
         for (ScenarioKind kind : ScenarioKind.values()) {
             List<Outcome> ofKind = outcomes.stream().filter(o -> o.truth().kind() == kind).toList();
             assertThat(ofKind).hasSizeGreaterThanOrEqualTo(20);
@@ -230,14 +230,10 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
     }
 
     private Outcome outcome(GroundTruth truth) {
-        var rows = jdbc.queryForList("SELECT DISTINCT rule_id, category FROM read_model.alert WHERE merchant_id = ?",
-                truth.merchantId().value());
-        Set<String> fired = new TreeSet<>();
-        boolean pyramid = false;
-        for (var row : rows) {
-            fired.add((String) row.get("rule_id"));
-            pyramid |= "PYRAMID_INDICATOR".equals(row.get("category"));
-        }
+        Set<String> fired = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT rule_id FROM read_model.alert WHERE merchant_id = ?",
+                String.class, truth.merchantId().value()));
+        // the verdict as a regulator reads it: the structural findings decide, failed safeguards alone do not
+        boolean pyramid = api().ok("/merchants/" + truth.merchantId().value() + "/risk").path("pyramidSuspected").asBoolean();
         return new Outcome(truth, fired, pyramid);
     }
 
@@ -271,16 +267,16 @@ class DetectionEvaluationIntegrationTest extends QuerySideIntegrationTest {
             out.append("Scenarios: %d kinds x %d seeds, sizes %s in turn (participants; retail sales for the honest retailer), %d months each; %d commands through the command side's bulk import, fed in %ds; all judged %ds after the first command.%n%n"
                     .formatted(ScenarioKind.values().length, seeds, Arrays.toString(sizes), Scenario.DEFAULT_MONTHS,
                             commands, feeding.toSeconds(), judged.toSeconds()));
-            out.append("Network level (label: pyramid or not; predicted pyramid when a PYRAMID_INDICATOR rule fired): ")
+            out.append("Network level (label: pyramid or not; predicted pyramid when the evaluation under the merchant's jurisdiction says pyramidSuspected): ")
                     .append("precision %.3f, recall %.3f (%s).%n%n".formatted(precision(), recall(), confusion()));
-            out.append("| kind | pyramid | scenarios | predicted pyramid | all expected rules fired | fired outside expected and tolerated | rules fired (scenarios) |\n");
-            out.append("|---|---|---|---|---|---|---|\n");
+            out.append("| kind | jurisdiction | pyramid | scenarios | predicted pyramid | all expected rules fired | fired outside expected and tolerated | rules fired (scenarios) |\n");
+            out.append("|---|---|---|---|---|---|---|---|\n");
             var byKind = new EnumMap<ScenarioKind, List<Outcome>>(ScenarioKind.class);
             outcomes.forEach(o -> byKind.computeIfAbsent(o.truth().kind(), k -> new ArrayList<>()).add(o));
             byKind.forEach((kind, list) -> {
                 var fired = new TreeMap<String, Integer>();
                 list.forEach(o -> o.fired().forEach(rule -> fired.merge(rule, 1, Integer::sum)));
-                out.append("| %s | %s | %d | %d | %d | %d | %s |%n".formatted(kind, kind.pyramid() ? "yes" : "no", list.size(),
+                out.append("| %s | %s | %s | %d | %d | %d | %d | %s |%n".formatted(kind, kind.jurisdiction(), kind.pyramid() ? "yes" : "no", list.size(),
                         list.stream().filter(Outcome::predictedPyramid).count(),
                         list.stream().filter(o -> o.truth().missing(o.fired()).isEmpty()).count(),
                         list.stream().filter(o -> !o.truth().unexpected(o.fired()).isEmpty()).count(),

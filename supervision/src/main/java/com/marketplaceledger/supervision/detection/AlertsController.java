@@ -18,7 +18,7 @@ import java.util.Set;
 class AlertsController {
 
     private static final Set<String> SEVERITIES = Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
-    private static final Set<String> CATEGORIES = Set.of("PYRAMID_INDICATOR", "COMPLIANCE");
+    private static final Set<String> CATEGORIES = Set.of("PYRAMID_INDICATOR", "COMPLIANCE", "SAFEGUARD");
 
     private final Alerts alerts;
 

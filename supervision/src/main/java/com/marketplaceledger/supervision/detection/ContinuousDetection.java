@@ -6,10 +6,10 @@ import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.supervision.readside.ReadModelProgress;
 import com.marketplaceledger.axon.readmodel.BackgroundRounds;
 import com.marketplaceledger.axon.readmodel.BusinessCalendar;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ class ContinuousDetection extends BackgroundRounds {
     private record Judgement(LocalDate day, List<Candidate> alerts, List<Candidate> shadowFindings) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final ReadModelSnapshot snapshot;
     private final ReadModelProgress progress;
     private final RuleCatalogue catalogue;
@@ -49,7 +49,7 @@ class ContinuousDetection extends BackgroundRounds {
     private final Clock clock;
     private final JudgementPacing pacing;
 
-    ContinuousDetection(JdbcTemplate jdbc, ReadModelSnapshot snapshot, ReadModelProgress progress,
+    ContinuousDetection(NamedParameterJdbcTemplate jdbc, ReadModelSnapshot snapshot, ReadModelProgress progress,
                         RuleCatalogue catalogue, Evaluator evaluator, AlertRaiser raiser, Alerts alerts, ShadowMode shadow,
                         BusinessCalendar calendar, Clock clock, DetectionProperties properties) {
         super("continuous-detection", properties.enabled(), properties.interval());
@@ -82,10 +82,10 @@ class ContinuousDetection extends BackgroundRounds {
             return 0;
         }
         List<Pending> pending = jdbc.query(
-                "SELECT merchant_id, position, day FROM read_model.detection_pending ORDER BY position LIMIT "
-                        + NETWORKS_PER_ROUND,
-                (row, n) -> new Pending(row.getString(1), row.getLong(2),
-                        row.getDate(3) == null ? null : row.getDate(3).toLocalDate()));
+                "SELECT merchant_id, position, day FROM read_model.detection_pending ORDER BY position LIMIT :limit",
+                new MapSqlParameterSource("limit", NETWORKS_PER_ROUND),
+                (row, n) -> new Pending(row.getString("merchant_id"), row.getLong("position"),
+                        row.getDate("day") == null ? null : row.getDate("day").toLocalDate()));
         int judged = 0;
         for (Pending network : pending) {
             if (!pacing.due(network.merchantId(), clock.instant())) {
@@ -96,8 +96,8 @@ class ContinuousDetection extends BackgroundRounds {
                 continue;
             }
             pacing.judged(network.merchantId(), started, clock.instant());
-            jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = ? AND position = ?",
-                    network.merchantId(), network.position());
+            jdbc.update("DELETE FROM read_model.detection_pending WHERE merchant_id = :m AND position = :position",
+                    new MapSqlParameterSource("m", network.merchantId()).addValue("position", network.position()));
             judged++;
         }
         return judged;
@@ -139,16 +139,7 @@ class ContinuousDetection extends BackgroundRounds {
             raised += raiser.raise(merchantId, null, judgement.day(), candidate) ? 1 : 0;
         }
         for (var candidate : judgement.shadowFindings()) {
-            var finding = candidate.finding();
-            jdbc.update("""
-                            INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
-                                                                   period, observed_on, measurements, reason_code,
-                                                                   reason_arguments, first_seen_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""",
-                    shadowVersion, candidate.alertId().value(), merchantId, candidate.rule().ruleId(),
-                    candidate.rule().version(), finding.period(), java.sql.Date.valueOf(judgement.day()),
-                    Json.write(finding.measurements()), finding.reason().code(), Json.write(finding.reason().arguments()),
-                    Timestamp.from(clock.instant()));
+            shadow.keep(shadowVersion, merchantId, judgement.day(), candidate, clock.instant());
         }
         return raised;
     }

@@ -7,6 +7,7 @@ import com.marketplaceledger.supervision.detection.JobViews.JobView;
 import com.marketplaceledger.supervision.detection.RuleTexts.MeasurementView;
 import com.marketplaceledger.supervision.detection.SignalsLoader.Signals;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
+import com.marketplaceledger.supervision.detection.rules.PyramidVerdict;
 import com.marketplaceledger.supervision.detection.rules.RuleDescription;
 import com.marketplaceledger.axon.readmodel.BusinessCalendar;
 import com.marketplaceledger.axon.web.QueryRefused;
@@ -105,8 +106,18 @@ class DetectionController {
      *                              found: shown beside the findings, never raising an alert
      */
     record Evaluation(String merchantId, String subtreeRootId, LocalDate asOf, int ruleSetVersion, String judgedUnder,
-                      boolean jurisdictionDefaulted, boolean pyramidSuspected, List<FindingView> findings,
-                      List<FindingView> signalFindings, Signals signals) {
+                      boolean jurisdictionDefaulted, boolean pyramidSuspected, VerdictView verdict,
+                      List<FindingView> findings, List<FindingView> signalFindings, Signals signals) {
+    }
+
+    /**
+     * Why the network is, or is not, suspected, in one sentence of the reader's language.
+     *
+     * @param decisive    the structural findings that made it suspected
+     * @param aggravating the failed safeguards found beside them (alone they make no pyramid)
+     */
+    record VerdictView(boolean suspected, List<String> decisive, List<String> aggravating, String explanation,
+                       String code, Map<String, String> arguments) {
     }
 
     record ShadowView(Integer shadowRuleSetVersion, int activeRuleSetVersion, List<ShadowFinding> findings) {
@@ -283,9 +294,12 @@ class DetectionController {
             var raised = alerts.raisedIds(merchantId);
             List<FindingView> findings = judged.findings().stream().map(c -> view(c, raised)).toList();
             List<FindingView> signalFindings = judged.signals().stream().map(c -> view(c, raised)).toList();
-            boolean pyramid = findings.stream().anyMatch(f -> f.category().equals("PYRAMID_INDICATOR"));
+            var verdict = PyramidVerdict.of(judged.findings().stream()
+                    .map(c -> new PyramidVerdict.Judged(c.rule().ruleId(), c.rule().rule().description().category())).toList());
             return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), judged.judgedUnder(),
-                    judged.jurisdictionDefaulted(), pyramid, findings, signalFindings, result(measured));
+                    judged.jurisdictionDefaulted(), verdict.suspected(), new VerdictView(verdict.suspected(), verdict.decisive(),
+                    verdict.aggravating(), texts.reason(verdict.code(), verdict.arguments()), verdict.code(), verdict.arguments()),
+                    findings, signalFindings, result(measured));
         });
     }
 

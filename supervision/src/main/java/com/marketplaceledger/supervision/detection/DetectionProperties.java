@@ -25,6 +25,7 @@ import java.util.Map;
  * @param defaultJurisdiction the jurisdiction whose rules judge a merchant whose own jurisdiction
  *                    has no rules in the rule set (CN: the ledger's first users are China's
  *                    market regulators); every judgement says when it was used
+ * @param gate        how gates are found from behaviour ({@link Gate})
  */
 @ConfigurationProperties("ledger.detection")
 public record DetectionProperties(
@@ -35,10 +36,24 @@ public record DetectionProperties(
         Map<String, Map<String, BigDecimal>> thresholds,
         Map<String, List<String>> signals,
         @DefaultValue("2") int maxBacktests,
-        @DefaultValue("CN") String defaultJurisdiction) {
+        @DefaultValue("CN") String defaultJurisdiction,
+
+        @DefaultValue Gate gate) {
 
     public DetectionProperties {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
         signals = signals == null ? Map.of() : Map.copyOf(signals);
+    }
+
+    /**
+     * A listing recruits buy on joining is a gate whatever its declared kind (prefix {@code
+     * ledger.detection.gate}). How much uptake makes one is each rule's threshold, versioned with it;
+     * the window shapes the facts themselves, and every finding on a gate shows it.
+     *
+     * @param windowDays days after its enrolment within which a recruit's purchase counts as bought on
+     *                   joining: a kit bought as the price of entry is bought in the first days, and a
+     *                   week leaves room for the sponsor's paperwork
+     */
+    public record Gate(@DefaultValue("7") int windowDays) {
     }
 }

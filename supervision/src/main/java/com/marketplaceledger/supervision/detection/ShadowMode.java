@@ -1,10 +1,14 @@
 package com.marketplaceledger.supervision.detection;
 
 import com.marketplaceledger.supervision.detection.DetectionController.ShadowFinding;
+import com.marketplaceledger.supervision.detection.Evaluator.Candidate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +49,25 @@ class ShadowMode {
                             texts.reason(row.getString("reason_code"), arguments), row.getString("reason_code"), arguments,
                             row.getTimestamp("first_seen_at").toInstant(), row.getBoolean("also"));
                 });
+    }
+
+    /** Keeps what the shadow rule set found on a network, once: the first day it was seen stays. */
+    void keep(int version, String merchantId, LocalDate day, Candidate candidate, Instant at) {
+        var finding = candidate.finding();
+        named.update("""
+                        INSERT INTO read_model.shadow_finding (rule_set_version, alert_id, merchant_id, rule_id, rule_version,
+                                                               period, observed_on, measurements, reason_code,
+                                                               reason_arguments, first_seen_at)
+                        VALUES (:version, :alertId, :m, :ruleId, :ruleVersion, :period, :day, CAST(:measurements AS jsonb),
+                                :reasonCode, CAST(:reasonArguments AS jsonb), :at) ON CONFLICT DO NOTHING""",
+                new MapSqlParameterSource("version", version).addValue("alertId", candidate.alertId().value())
+                        .addValue("m", merchantId)
+                        .addValue("ruleId", candidate.rule().ruleId()).addValue("ruleVersion", candidate.rule().version())
+                        .addValue("period", finding.period()).addValue("day", java.sql.Date.valueOf(day))
+                        .addValue("measurements", Json.write(finding.measurements()))
+                        .addValue("reasonCode", finding.reason().code())
+                        .addValue("reasonArguments", Json.write(finding.reason().arguments()))
+                        .addValue("at", Timestamp.from(at)));
     }
 
     Integer ruleSetVersion() {

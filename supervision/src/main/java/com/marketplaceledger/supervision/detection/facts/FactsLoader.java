@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Reads what the rules judge about one network, as of a business day: one query object per
- * family of facts (enrolments, sales, commissions, refunds, plans, penalties), over the business
+ * family of facts (enrolments, sales, commissions, refunds, plans, penalties, gates found from
+ * behaviour, team-paid sales), over the business
  * facts views and supervision's own risk facts and case files. Every count comes with the events
  * that prove it (at most {@code ledger.detection.max-evidence} of them per fact).
  *
@@ -37,10 +38,13 @@ public class FactsLoader {
     private final RefundFacts refunds;
     private final PlanFacts plans;
     private final PenaltyFacts penalties;
+    private final GateFacts gates;
+    private final TeamPaidSaleFacts teamPaidSales;
     private final BusinessCalendar calendar;
 
     FactsLoader(FactQueries queries, EnrolmentFacts enrolments, SaleFacts sales, CommissionFacts commissions,
-                RefundFacts refunds, PlanFacts plans, PenaltyFacts penalties, BusinessCalendar calendar) {
+                RefundFacts refunds, PlanFacts plans, PenaltyFacts penalties, GateFacts gates,
+                TeamPaidSaleFacts teamPaidSales, BusinessCalendar calendar) {
         this.queries = queries;
         this.enrolments = enrolments;
         this.sales = sales;
@@ -48,6 +52,8 @@ public class FactsLoader {
         this.refunds = refunds;
         this.plans = plans;
         this.penalties = penalties;
+        this.gates = gates;
+        this.teamPaidSales = teamPaidSales;
         this.calendar = calendar;
     }
 
@@ -101,7 +107,9 @@ public class FactsLoader {
                 plan == null ? null : plan.buybackBasisPoints(),
                 plan == null ? null : plan.eventId(),
                 penalties.penalty(scope, params),
-                scope.zone());
+                scope.zone(),
+                gates.inferredGates(scope, params),
+                teamPaidSales.months(scope, params));
     }
 
     /** Revenue per month: from end customers against what participants paid, their joining fees beside. */

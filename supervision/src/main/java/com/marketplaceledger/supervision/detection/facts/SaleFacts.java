@@ -18,7 +18,7 @@ import static com.marketplaceledger.supervision.detection.facts.FactQueries.evid
 class SaleFacts {
 
     /** The goods that are an entry fee in disguise (禁止传销条例 Art. 7(2)). */
-    private static final String GATE_KINDS = "('STARTER_PACKAGE', 'MEMBERSHIP', 'FRANCHISE', 'BRANCH_STAKE')";
+    static final String GATE_KINDS = "('STARTER_PACKAGE', 'MEMBERSHIP', 'FRANCHISE', 'BRANCH_STAKE')";
 
     /** One month's sales to end customers against participants' purchases. */
     record MonthSales(Tally retail, Tally participantPurchases) {

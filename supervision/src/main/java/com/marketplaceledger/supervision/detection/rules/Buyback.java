@@ -27,7 +27,7 @@ final class Buyback implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-BUYBACK",
             "US",
-            RuleCategory.PYRAMID_INDICATOR,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             false,
             1,

@@ -14,6 +14,7 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.con
  * CN-CRIMINAL-SCALE: an organisation of at least 30 people in at least 3 levels that charges
  * entry fees or pays per head is what prosecutors charge its organisers for. People and levels
  * count the organiser and its own level (the 2013 opinion's "以上" includes the number itself).
+ * Gates found from behaviour are entry fees and the upline's pay on them pay per head here too.
  */
 final class CriminalScale implements DetectionRule {
 
@@ -23,8 +24,10 @@ final class CriminalScale implements DetectionRule {
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,
-            1,
-            Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3)));
+            2,
+            Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3),
+                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
+                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
 
     @Override
     public RuleDescription description() {
@@ -35,19 +38,22 @@ final class CriminalScale implements DetectionRule {
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minPeople = thresholds.whole("minPeople");
         long minLevels = thresholds.whole("minLevels");
-        boolean gated = facts.joiningFees().count() + facts.gatePurchases().count() + facts.headcountPay().count() > 0;
-        if (!gated || facts.people() < minPeople || facts.levels() < minLevels) {
+        InferredGates gates = InferredGates.of(facts, thresholds);
+        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
+        long headcountPayments = facts.headcountPay().count() + gates.commissions().count();
+        if (entryPayments + headcountPayments == 0 || facts.people() < minPeople || facts.levels() < minLevels) {
             return List.of();
         }
         return List.of(new Finding(null,
                 List.of(atLeast("people", facts.people(), "people", minPeople),
                         atLeast("levels", facts.levels(), "levels", minLevels),
-                        context("entryPayments", facts.joiningFees().count() + facts.gatePurchases().count(), "payments"),
-                        context("headcountPayments", facts.headcountPay().count(), "payments")),
+                        context("entryPayments", entryPayments, "payments"),
+                        context("headcountPayments", headcountPayments, "payments")),
                 Reason.of(DESCRIPTION.reasonCode(), Map.of("people", facts.people(), "levels", facts.levels())),
                 facts.enrolments()
                         .and(facts.joiningFees().evidence())
                         .and(facts.gatePurchases().evidence())
-                        .and(facts.headcountPay().evidence())));
+                        .and(facts.headcountPay().evidence())
+                        .and(gates.evidence())));
     }
 }

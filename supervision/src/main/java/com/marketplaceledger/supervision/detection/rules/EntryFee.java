@@ -4,6 +4,8 @@ import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +16,9 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.mon
 
 /**
  * CN-ENTRY-FEE: joining, or the right to recruit, is bought (收取入门费), either as a fee or as
- * goods that are a disguised fee (starter packages, memberships, branch stakes). The plans that
- * demand it come first in the evidence, since they show the payments were a condition.
+ * goods that are a disguised fee (starter packages, memberships, branch stakes), whether declared
+ * so or a gate in fact: a listing most recruits buy on joining, paying their upline. The plans
+ * that demand it come first in the evidence, since they show the payments were a condition.
  */
 final class EntryFee implements DetectionRule {
 
@@ -25,8 +28,10 @@ final class EntryFee implements DetectionRule {
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             false,
-            1,
-            Map.of("minPayments", BigDecimal.ONE));
+            2,
+            Map.of("minPayments", BigDecimal.ONE,
+                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
+                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
 
     @Override
     public RuleDescription description() {
@@ -38,18 +43,29 @@ final class EntryFee implements DetectionRule {
         long minPayments = thresholds.whole("minPayments");
         NetworkFacts.Tally fees = facts.joiningFees();
         NetworkFacts.Tally purchases = facts.gatePurchases();
-        long payments = fees.count() + purchases.count();
+        InferredGates gates = InferredGates.of(facts, thresholds);
+        NetworkFacts.Tally inferred = gates.purchases();
+        long payments = fees.count() + purchases.count() + inferred.count();
         if (payments < minPayments) {
             return List.of();
         }
-        return List.of(new Finding(null,
-                List.of(atLeast("entryPayments", payments, "payments", minPayments),
-                        context("joiningFees", fees.count(), "payments"),
-                        context("gatePurchases", purchases.count(), "payments"),
-                        context("entryAmount", fees.amount() + purchases.amount(), MINOR_UNITS),
-                        context("gatePlans", facts.gatePlans().total(), "plans")),
-                Reason.of(DESCRIPTION.reasonCode(), Map.of("amount", money(fees.amount() + purchases.amount()),
-                        "payments", payments, "joiningFees", fees.count(), "purchases", purchases.count())),
-                facts.gatePlans().and(fees.evidence()).and(purchases.evidence())));
+        long amount = fees.amount() + purchases.amount() + inferred.amount();
+        var measurements = new ArrayList<>(List.of(atLeast("entryPayments", payments, "payments", minPayments),
+                context("joiningFees", fees.count(), "payments"),
+                context("gatePurchases", purchases.count(), "payments"),
+                context("entryAmount", amount, MINOR_UNITS),
+                context("gatePlans", facts.gatePlans().total(), "plans")));
+        var figures = new HashMap<String, Object>(Map.of("amount", money(amount), "payments", payments,
+                "joiningFees", fees.count(), "purchases", purchases.count()));
+        Reason reason;
+        if (gates.any()) {
+            measurements.addAll(gates.measurements());
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
+        } else {
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
+        }
+        return List.of(new Finding(null, measurements, reason,
+                facts.gatePlans().and(fees.evidence()).and(purchases.evidence()).and(gates.evidence())));
     }
 }

@@ -4,6 +4,8 @@ import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,9 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.mon
 
 /**
  * CN-HEADCOUNT-PAY: pay computed from the number of people recruited (拉人头) is forbidden
- * outright, so a single recruitment bonus or share of a joining fee is enough.
+ * outright, so a single recruitment bonus or share of a joining fee is enough. The upline's
+ * commissions on recruits' purchases of a gate found from behaviour count too: a recruit buys the
+ * gate once, on joining, so pay on it is pay per head whatever it is called.
  */
 final class HeadcountPay implements DetectionRule {
 
@@ -24,8 +28,10 @@ final class HeadcountPay implements DetectionRule {
             RuleCategory.PYRAMID_INDICATOR,
             Severity.HIGH,
             false,
-            1,
-            Map.of("minPayments", BigDecimal.ONE));
+            2,
+            Map.of("minPayments", BigDecimal.ONE,
+                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
+                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
 
     @Override
     public RuleDescription description() {
@@ -35,14 +41,29 @@ final class HeadcountPay implements DetectionRule {
     @Override
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minPayments = thresholds.whole("minPayments");
-        NetworkFacts.Tally pay = facts.headcountPay();
-        if (pay.count() < minPayments) {
+        NetworkFacts.Tally declared = facts.headcountPay();
+        InferredGates gates = InferredGates.of(facts, thresholds);
+        NetworkFacts.Tally onGates = gates.commissions();
+        long payments = declared.count() + onGates.count();
+        if (payments < minPayments) {
             return List.of();
         }
-        return List.of(new Finding(null,
-                List.of(atLeast("headcountPayments", pay.count(), "payments", minPayments),
-                        context("headcountPayAmount", pay.amount(), MINOR_UNITS)),
-                Reason.of(DESCRIPTION.reasonCode(), Map.of("commissions", pay.count(), "amount", money(pay.amount()))),
-                pay.evidence()));
+        long amount = declared.amount() + onGates.amount();
+        var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", payments, "payments", minPayments),
+                context("headcountPayAmount", amount, MINOR_UNITS)));
+        var figures = new HashMap<String, Object>(Map.of("commissions", payments, "amount", money(amount)));
+        Reason reason;
+        if (gates.any()) {
+            measurements.add(context("inferredGatePayments", onGates.count(), "payments"));
+            measurements.addAll(gates.measurements());
+            figures.put("declared", declared.count());
+            figures.put("gateCommissions", onGates.count());
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
+        } else {
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
+        }
+        // the gates' commissions, not their purchases: the purchases prove CN-ENTRY-FEE
+        return List.of(new Finding(null, measurements, reason, declared.evidence().and(onGates.evidence())));
     }
 }

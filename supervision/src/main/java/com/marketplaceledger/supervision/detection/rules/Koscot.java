@@ -4,6 +4,8 @@ import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +13,10 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.atL
 import static com.marketplaceledger.supervision.detection.rules.Measurements.context;
 
 /**
- * US-KOSCOT: the FTC's test of a pyramid. Participants pay for the right to sell (an entry fee or
- * a starter package) and are rewarded for recruiting rather than for sales to end users.
+ * US-KOSCOT: the FTC's test of a pyramid. Participants pay for the right to sell (an entry fee, a
+ * starter package, or a listing that is a gate in fact: most recruits buy it on joining) and are
+ * rewarded for recruiting rather than for sales to end users (recruiting bonuses, or the upline's
+ * commissions on those gate purchases, which BurnLounge held to be rewards for recruiting).
  */
 final class Koscot implements DetectionRule {
 
@@ -22,8 +26,10 @@ final class Koscot implements DetectionRule {
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,
-            1,
-            Map.of("minPayments", BigDecimal.ONE));
+            2,
+            Map.of("minPayments", BigDecimal.ONE,
+                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
+                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
 
     @Override
     public RuleDescription description() {
@@ -33,17 +39,27 @@ final class Koscot implements DetectionRule {
     @Override
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minPayments = thresholds.whole("minPayments");
-        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count();
-        long recruitingPay = facts.headcountPay().count();
+        InferredGates gates = InferredGates.of(facts, thresholds);
+        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
+        long recruitingPay = facts.headcountPay().count() + gates.commissions().count();
         if (entryPayments == 0 || recruitingPay < minPayments) {
             return List.of();
         }
-        return List.of(new Finding(null,
-                List.of(atLeast("headcountPayments", recruitingPay, "payments", minPayments),
-                        context("entryPayments", entryPayments, "payments")),
-                Reason.of(DESCRIPTION.reasonCode(), Map.of("entryPayments", entryPayments, "rewards", recruitingPay)),
+        var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", recruitingPay, "payments", minPayments),
+                context("entryPayments", entryPayments, "payments")));
+        var figures = new HashMap<String, Object>(Map.of("entryPayments", entryPayments, "rewards", recruitingPay));
+        Reason reason;
+        if (gates.any()) {
+            measurements.addAll(gates.measurements());
+            figures.putAll(gates.figures());
+            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
+        } else {
+            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
+        }
+        return List.of(new Finding(null, measurements, reason,
                 facts.joiningFees().evidence()
                         .and(facts.gatePurchases().evidence())
-                        .and(facts.headcountPay().evidence())));
+                        .and(facts.headcountPay().evidence())
+                        .and(gates.evidence())));
     }
 }

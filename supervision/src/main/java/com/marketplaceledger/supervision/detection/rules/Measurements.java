@@ -26,14 +26,15 @@ final class Measurements {
     static final Set<String> NAMES = Set.of(
             "collectedFromParticipants", "commissionedReorders", "daysSincePenalty", "deniedRefunds",
             "distributorsOverCap", "earnersBelowMinCustomers", "earnersWithPerformancePay", "entryAmount",
-            "entryPayments", "fewestCustomers", "gatePlans", "gatePurchases", "headcountPayAmount", "headcountPayments",
-            "joiningFees", "levels", "lowestSoldThrough", "offendingReorders", "offendingShare", "participantPurchases",
+            "entryPayments", "fewestCustomers", "gatePlans", "gateWindowDays", "gatePurchases", "headcountPayAmount", "headcountPayments",
+            "inferredGateCommissions", "inferredGatePayments", "inferredGatePurchases", "inferredGateRecruits",
+            "inferredGateShare", "inferredGates", "joiningFees", "levels", "lowestSoldThrough", "offendingReorders", "offendingShare", "participantPurchaseShare", "participantPurchases",
             "people", "peopleSincePenalty", "peopleSincePenaltyForSerious", "planBuybackRate", "productInternal",
             "productRetail", "productRevenue", "refundRequestsInWindow", "refusedRefunds", "refusedReturns", "retail",
-            "retailShare", "retailShareOfProductRevenue", "revenue", "shareBelowMinCustomers", "teamPayAmount",
+            "retailShare", "retailShareOfProductRevenue", "revenue", "shareBelowMinCustomers", "teamPay", "teamPayAmount",
             "teamPayments", "unansweredRefunds", "worstOwnRetail", "worstPay", "worstPayShare");
     static final Set<String> UNITS = Set.of(
-            "CNY", "customers", "days", "distributors", "levels", MINOR_UNITS, "payments", "people", "plans", "refunds",
+            "CNY", "customers", "days", "distributors", "levels", "listings", MINOR_UNITS, "payments", "people", "plans", "refunds",
             "reorders", SHARE);
 
     private Measurements() {

@@ -38,6 +38,9 @@ import java.util.List;
  * @param penalty           an earlier penalty of this organiser, if any
  * @param zone              the zone of the merchant's business days: {@code asOf} ends at the
  *                          start of the next day there
+ * @param inferredGates     listings not declared a gate that recruits bought on joining, paying their
+ *                          upline, the most taken up first
+ * @param teamPaidMonths    month by month, the sales team pay was paid on, by who bought them
  */
 public record NetworkFacts(
         String merchantId,
@@ -63,10 +66,14 @@ public record NetworkFacts(
         Integer buybackBasisPoints,
         String planEventId,
         Penalty penalty,
-        ZoneId zone) {
+        ZoneId zone,
+        List<InferredGate> inferredGates,
+        List<TeamPaidMonth> teamPaidMonths) {
 
     public NetworkFacts {
         months = List.copyOf(months);
+        inferredGates = List.copyOf(inferredGates);
+        teamPaidMonths = List.copyOf(teamPaidMonths);
     }
 
     /** A count of payments, their sum, and the events that record them. */

@@ -19,7 +19,9 @@ public record Reason(String code, Map<String, String> arguments) {
      */
     static final Set<String> CODES = Set.of(
             "rule.CN-HEADCOUNT-PAY.reason",
+            "rule.CN-HEADCOUNT-PAY.reason.inferredGate",
             "rule.CN-ENTRY-FEE.reason",
+            "rule.CN-ENTRY-FEE.reason.inferredGate",
             "rule.CN-TEAM-PAY.reason",
             "rule.CN-DIRECT-SELLING-CAP.reason",
             "rule.CN-DIRECT-SELLING-CAP.reason.noOwnRetail",
@@ -27,7 +29,9 @@ public record Reason(String code, Map<String, String> arguments) {
             "rule.CN-SERIOUS.reason",
             "rule.CN-REPEAT.reason",
             "rule.CN-REFUND.reason",
+            "rule.CN-PURCHASE-TEAM-PAY.reason",
             "rule.US-KOSCOT.reason",
+            "rule.US-KOSCOT.reason.inferredGate",
             "rule.US-RETAIL-SHARE.reason",
             "rule.US-COMPANY-RETAIL.reason",
             "rule.US-70-PERCENT.reason",

@@ -22,7 +22,7 @@ final class RefusedRefunds implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "CN-REFUND",
             "CN",
-            RuleCategory.PYRAMID_INDICATOR,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             false,
             1,

@@ -14,6 +14,7 @@ public final class RuleBook {
             new SeriousCircumstances(),
             new RepeatOffender(),
             new RefusedRefunds(),
+            new PurchaseTeamPay(),
             new Koscot(),
             new RetailShare(),
             new CompanyRetail(),

@@ -14,7 +14,8 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.mon
 /**
  * CN-SERIOUS: the 2013 opinion's "serious circumstances" (情节严重) of a pyramid that takes entry
  * fees or pays per head: 120 participants in all, or CNY 2,500,000 collected from participants.
- * Either mark is enough; people count the organiser, as for the prosecution threshold.
+ * Either mark is enough; people count the organiser, as for the prosecution threshold. Gates found
+ * from behaviour are entry fees and the upline's pay on them pay per head here too.
  */
 final class SeriousCircumstances implements DetectionRule {
 
@@ -24,8 +25,10 @@ final class SeriousCircumstances implements DetectionRule {
             RuleCategory.PYRAMID_INDICATOR,
             Severity.CRITICAL,
             false,
-            1,
-            Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000)));
+            2,
+            Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000),
+                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
+                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
 
     @Override
     public RuleDescription description() {
@@ -36,8 +39,10 @@ final class SeriousCircumstances implements DetectionRule {
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minPeople = thresholds.whole("minPeople");
         long minCollected = thresholds.whole("minCollectedCnyFen");
-        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count();
-        boolean gated = entryPayments + facts.headcountPay().count() > 0;
+        InferredGates gates = InferredGates.of(facts, thresholds);
+        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
+        long headcountPayments = facts.headcountPay().count() + gates.commissions().count();
+        boolean gated = entryPayments + headcountPayments > 0;
         long collected = facts.collectedFromParticipantsCny();
         if (!gated || facts.people() < minPeople && collected < minCollected) {
             return List.of();
@@ -46,13 +51,14 @@ final class SeriousCircumstances implements DetectionRule {
                 List.of(atLeast("people", facts.people(), "people", minPeople),
                         atLeast("collectedFromParticipants", collected, "CNY", minCollected),
                         context("entryPayments", entryPayments, "payments"),
-                        context("headcountPayments", facts.headcountPay().count(), "payments")),
+                        context("headcountPayments", headcountPayments, "payments")),
                 Reason.of(DESCRIPTION.reasonCode(), Map.of("people", facts.people(), "collected", money(collected),
                         "seriousPeople", minPeople, "seriousCollected", money(minCollected))),
                 facts.enrolments()
                         .and(facts.joiningFees().evidence())
                         .and(facts.gatePurchases().evidence())
                         .and(facts.headcountPay().evidence())
+                        .and(gates.evidence())
                         .and(facts.participantPurchases().evidence())));
     }
 }

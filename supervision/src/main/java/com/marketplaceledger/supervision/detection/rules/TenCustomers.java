@@ -28,7 +28,7 @@ final class TenCustomers implements DetectionRule {
     static final RuleDescription DESCRIPTION = new RuleDescription(
             "US-TEN-CUSTOMERS",
             "US",
-            RuleCategory.COMPLIANCE,
+            RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             true,
             1,

@@ -50,6 +50,8 @@ final class Facts {
     Penalty penalty;
     /** UTC unless a test sets the merchant's zone: {@link #AS_OF} ends at 2026-04-01T00:00Z. */
     ZoneId zone = ZoneOffset.UTC;
+    final List<InferredGate> inferredGates = new ArrayList<>();
+    final List<TeamPaidMonth> teamPaidMonths = new ArrayList<>();
 
     static Facts network() {
         return new Facts();
@@ -59,7 +61,8 @@ final class Facts {
         return new NetworkFacts(merchantId, null, asOf, people, levels, enrolments, joiningFees, gatePurchases, gatePlans,
                 headcountPay, teamPay, participantPurchases, collectedFromParticipantsCny, productRetail, productInternal,
                 months, Rows.of(earners), earnerEvidence, Rows.of(reorders), Rows.of(refunds), buybackBasisPoints, planEventId, penalty,
-                zone);
+                zone,
+                inferredGates, teamPaidMonths);
     }
 
     /** The evidence of events with the given ids, all of them kept. */
@@ -70,6 +73,21 @@ final class Facts {
     /** As many payments as ids, summing to the amount. */
     static Tally tally(long amount, String... eventIds) {
         return new Tally(eventIds.length, amount, evidence(eventIds));
+    }
+
+    /**
+     * A product listing that {@code buyers} of {@code recruits} bought within 7 days of joining,
+     * each purchase (S-{listing}-n, 10,000) paying its sponsor one commission (C-{listing}-n, 1,000).
+     */
+    static InferredGate gate(String listingId, long recruits, int buyers) {
+        String[] sales = new String[buyers];
+        String[] commissions = new String[buyers];
+        for (int n = 0; n < buyers; n++) {
+            sales[n] = "S-" + listingId + "-" + (n + 1);
+            commissions[n] = "C-" + listingId + "-" + (n + 1);
+        }
+        return new InferredGate(listingId, "PRODUCT", 7, recruits, buyers, buyers, tally(10_000L * buyers, sales),
+                tally(1_000L * buyers, commissions));
     }
 
     static YearMonth month(String yyyyMm) {

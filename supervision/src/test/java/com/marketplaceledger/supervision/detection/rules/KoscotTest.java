@@ -10,6 +10,8 @@ import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
 import static com.marketplaceledger.supervision.detection.rules.Sentences.english;
+import static com.marketplaceledger.supervision.detection.rules.Facts.gate;
+import static com.marketplaceledger.supervision.detection.rules.Facts.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class KoscotTest {
@@ -53,6 +55,31 @@ class KoscotTest {
     void rewards_for_recruiting_without_paying_to_join_do_not_fire() {
         Facts network = network();
         network.headcountPay = tally(100, "C-1");
+
+        assertThat(judge(rule, network.facts())).isEmpty();
+    }
+
+
+    @Test
+    void a_gate_in_fact_with_upline_pay_on_it_is_paying_to_join_and_rewarded_for_recruiting() {
+        Facts network = network();
+        network.inferredGates.add(gate("L-KIT", 12, 10));
+
+        Finding finding = judge(rule, network.facts()).get(0);
+
+        assertThat(measurement(finding, "headcountPayments").value()).isEqualByComparingTo("10");
+        assertThat(measurement(finding, "entryPayments").value()).isEqualByComparingTo("10");
+        assertThat(measurement(finding, "inferredGateShare").value()).isEqualByComparingTo("0.8333");
+        assertThat(finding.evidence().eventIds()).contains("S-L-KIT-1", "C-L-KIT-10");
+        assertThat(english(finding.reason())).endsWith("; 10 entry payments were the purchase on joining of a listing "
+                + "declared as an ordinary product: L-KIT, bought within 7 days of joining by 10 of 12 recruits (83.33%), "
+                + "each paying their upline");
+    }
+
+    @Test
+    void a_listing_too_few_recruits_bought_on_joining_is_no_entry_payment() {
+        Facts network = network();
+        network.inferredGates.add(gate("L-TEA", 12, 4));
 
         assertThat(judge(rule, network.facts())).isEmpty();
     }

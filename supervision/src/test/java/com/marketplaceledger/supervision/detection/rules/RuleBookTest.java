@@ -12,7 +12,7 @@ class RuleBookTest {
     /** The ids of the catalogue (docs/detection.md), in its order: the simulator and docs use them. */
     private static final List<String> CATALOGUE = List.of(
             "CN-HEADCOUNT-PAY", "CN-ENTRY-FEE", "CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "CN-CRIMINAL-SCALE",
-            "CN-SERIOUS", "CN-REPEAT", "CN-REFUND",
+            "CN-SERIOUS", "CN-REPEAT", "CN-REFUND", "CN-PURCHASE-TEAM-PAY",
             "US-KOSCOT", "US-RETAIL-SHARE", "US-COMPANY-RETAIL", "US-70-PERCENT", "US-TEN-CUSTOMERS", "US-BUYBACK");
 
     @Test
@@ -21,19 +21,27 @@ class RuleBookTest {
     }
 
     @Test
-    void every_rule_is_at_its_first_logic_version_with_thresholds() {
+    void every_rule_has_a_logic_version_and_thresholds() {
         assertThat(RuleBook.rules()).allSatisfy(rule -> {
-            assertThat(rule.description().logicVersion()).isEqualTo(1);
+            assertThat(rule.description().logicVersion()).isPositive();
             assertThat(rule.description().thresholds()).isNotEmpty();
         });
     }
 
     @Test
-    void only_team_pay_the_direct_selling_cap_and_the_ten_customer_rule_are_compliance_matters() {
+    void only_team_pay_and_the_direct_selling_cap_are_compliance_matters() {
         assertThat(RuleBook.rules())
                 .filteredOn(rule -> rule.description().category() == RuleCategory.COMPLIANCE)
                 .extracting(rule -> rule.description().id())
-                .containsExactly("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP", "US-TEN-CUSTOMERS");
+                .containsExactly("CN-TEAM-PAY", "CN-DIRECT-SELLING-CAP");
+    }
+
+    @Test
+    void refunds_buyback_and_ten_customers_are_the_safeguards() {
+        assertThat(RuleBook.rules())
+                .filteredOn(rule -> rule.description().category() == RuleCategory.SAFEGUARD)
+                .extracting(rule -> rule.description().id())
+                .containsExactly("CN-REFUND", "US-TEN-CUSTOMERS", "US-BUYBACK");
     }
 
     @Test
@@ -41,7 +49,7 @@ class RuleBookTest {
         assertThat(RuleBook.rules())
                 .filteredOn(rule -> rule.description().periodic())
                 .extracting(rule -> rule.description().id())
-                .containsExactly("CN-DIRECT-SELLING-CAP", "US-RETAIL-SHARE", "US-TEN-CUSTOMERS");
+                .containsExactly("CN-DIRECT-SELLING-CAP", "CN-PURCHASE-TEAM-PAY", "US-RETAIL-SHARE", "US-TEN-CUSTOMERS");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
+import static com.marketplaceledger.supervision.detection.rules.Facts.gate;
 import static com.marketplaceledger.supervision.detection.rules.Facts.judge;
 import static com.marketplaceledger.supervision.detection.rules.Facts.network;
 import static com.marketplaceledger.supervision.detection.rules.Facts.tally;
@@ -79,5 +80,15 @@ class SeriousCircumstancesTest {
 
         assertThat(judge(rule, network.facts()).get(0).evidence().eventIds())
                 .containsExactly("EN-1", "EN-2", "E-1", "P-1", "C-1", "P-2");
+    }
+
+    @Test
+    void a_network_of_120_whose_only_gate_is_found_from_behaviour_fires() {
+        Facts network = network();
+        network.people = 120;
+        network.inferredGates.add(gate("L-KIT", 100, 90));
+
+        assertThat(judge(rule, network.facts())).singleElement()
+                .satisfies(finding -> assertThat(finding.evidence().eventIds()).contains("S-L-KIT-1", "C-L-KIT-1"));
     }
 }
