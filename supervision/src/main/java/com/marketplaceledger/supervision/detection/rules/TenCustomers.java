@@ -6,6 +6,7 @@ import com.marketplaceledger.shared.detection.RuleCategory;
 import com.marketplaceledger.shared.detection.Severity;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ import static com.marketplaceledger.supervision.detection.rules.Measurements.sha
  * US-TEN-CUSTOMERS: a performance bonus needs sales to at least 10 retail customers. A month is
  * flagged when at least half of those paid such a bonus fell short, since a few new distributors
  * short of customers is ordinary while a network where most are is not.
+ *
+ * <p>A month is judged once it is over, as of its last business day or later: the rule asks for
+ * ten customers in the month, and until the month ends a distributor paid on its downline's first
+ * sales may still make them. A network judged as its events arrive is judged in the middle of its
+ * months; judging the month so far would fault, for a day, an organisation that keeps the rule.
  */
 final class TenCustomers implements DetectionRule {
 
@@ -31,7 +37,7 @@ final class TenCustomers implements DetectionRule {
             RuleCategory.SAFEGUARD,
             Severity.MEDIUM,
             true,
-            1,
+            2,
             Map.of("minCustomers", BigDecimal.TEN, "minShareBasisPoints", BigDecimal.valueOf(5000)));
 
     @Override
@@ -45,7 +51,7 @@ final class TenCustomers implements DetectionRule {
         long minShare = thresholds.whole("minShareBasisPoints");
         Map<YearMonth, Bonused> months = new TreeMap<>();
         facts.earners().forEach(e -> {
-            if (e.performancePay() > 0) {
+            if (e.performancePay() > 0 && over(e.month(), facts.asOf())) {
                 months.computeIfAbsent(e.month(), month -> new Bonused()).add(e, minCustomers);
             }
         });
@@ -56,6 +62,11 @@ final class TenCustomers implements DetectionRule {
             }
         });
         return findings;
+    }
+
+    /** Whether the month has ended by the end of the day judged: its last business day is that day or before. */
+    private static boolean over(YearMonth month, LocalDate asOf) {
+        return !month.atEndOfMonth().isAfter(asOf);
     }
 
     /**

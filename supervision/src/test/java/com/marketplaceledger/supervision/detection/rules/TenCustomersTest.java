@@ -5,6 +5,7 @@ import com.marketplaceledger.shared.detection.Measurement;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import static com.marketplaceledger.supervision.detection.rules.Facts.evidence;
@@ -89,5 +90,37 @@ class TenCustomersTest {
         assertThat(finding.evidence().eventIds()).hasSize(Evidence.MOST)
                 .startsWith("C-D-1-2026-03", "C-D-2-2026-03").endsWith("C-D-1000-2026-03");
         assertThat(finding.evidence().total()).as("three events behind each of 1,500 earners").isEqualTo(4_500);
+    }
+
+    @Test
+    void the_month_in_progress_is_not_judged_until_its_last_day() {
+        Facts network = network();
+        // the network judged on 2026-03-12: its leaders had ten customers in February, and four so far in March
+        network.asOf = LocalDate.parse("2026-03-12");
+        network.earners.add(earner("2026-02", "D-1", 500, 12));
+        network.earners.add(earner("2026-02", "D-2", 500, 13));
+        network.earners.add(earner("2026-03", "D-1", 500, 4));
+        network.earners.add(earner("2026-03", "D-2", 500, 3));
+
+        assertThat(judge(rule, network.facts())).isEmpty();
+
+        network.asOf = LocalDate.parse("2026-03-30");
+        assertThat(judge(rule, network.facts())).as("a day before the month ends").isEmpty();
+    }
+
+    @Test
+    void a_month_is_judged_as_of_its_last_day_and_later() {
+        Facts network = network();
+        network.earners.add(earner("2026-03", "D-1", 500, 4));
+        network.earners.add(earner("2026-03", "D-2", 500, 3));
+        network.earners.add(earner("2026-04", "D-1", 500, 1));
+
+        for (String asOf : List.of("2026-03-31", "2026-04-01", "2026-04-29")) {
+            network.asOf = LocalDate.parse(asOf);
+            assertThat(judge(rule, network.facts())).as("as of %s", asOf).extracting(Finding::period)
+                    .containsExactly("2026-03");
+        }
+        network.asOf = LocalDate.parse("2026-04-30");
+        assertThat(judge(rule, network.facts())).extracting(Finding::period).containsExactly("2026-03", "2026-04");
     }
 }
