@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The merchants the ledger knows, and the compensation plans each declared (evidence in itself). */
 @Component
@@ -32,10 +33,13 @@ public class Merchants {
     }
 
     public Merchant require(String merchantId) {
+        return find(merchantId).orElseThrow(() -> QueryRefused.notFound("merchant", merchantId));
+    }
+
+    public Optional<Merchant> find(String merchantId) {
         return jdbc.query("""
                         SELECT merchant_id, name, licence_number, jurisdiction, registered_at FROM read_model.merchant
-                        WHERE merchant_id = ?""", MERCHANT, merchantId)
-                .stream().findFirst().orElseThrow(() -> QueryRefused.notFound("merchant", merchantId));
+                        WHERE merchant_id = ?""", MERCHANT, merchantId).stream().findFirst();
     }
 
     public Paging.Page<Merchant> list(Paging paging) {

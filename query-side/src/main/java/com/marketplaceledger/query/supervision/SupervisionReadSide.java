@@ -1,5 +1,6 @@
 package com.marketplaceledger.query.supervision;
 
+import com.marketplaceledger.axon.web.QueryRefused;
 import com.marketplaceledger.query.consistency.ReadModelPositions;
 import com.marketplaceledger.query.genealogy.Genealogy;
 import com.marketplaceledger.query.genealogy.Merchants;
@@ -9,6 +10,7 @@ import com.marketplaceledger.supervision.readside.ReadModelProgress;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** The query side's read models as the supervision module's ports. */
 @Component
@@ -28,8 +30,12 @@ class SupervisionReadSide implements BusinessDirectory, ReadModelProgress {
 
     @Override
     public RegisteredMerchant requireMerchant(String merchantId) {
-        var merchant = merchants.require(merchantId);
-        return new RegisteredMerchant(merchant.merchantId(), merchant.licenceNumber(), merchant.jurisdiction());
+        return merchant(merchantId).orElseThrow(() -> QueryRefused.notFound("merchant", merchantId));
+    }
+
+    @Override
+    public Optional<RegisteredMerchant> merchant(String merchantId) {
+        return merchants.find(merchantId).map(m -> new RegisteredMerchant(m.merchantId(), m.licenceNumber(), m.jurisdiction()));
     }
 
     @Override

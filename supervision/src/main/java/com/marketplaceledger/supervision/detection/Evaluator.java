@@ -7,6 +7,7 @@ import com.marketplaceledger.supervision.detection.facts.FactsLoader;
 import com.marketplaceledger.supervision.detection.rules.NetworkFacts;
 import com.marketplaceledger.shared.detection.AlertId;
 import com.marketplaceledger.supervision.readside.BusinessDirectory;
+import com.marketplaceledger.supervision.readside.BusinessDirectory.RegisteredMerchant;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ class Evaluator {
     }
 
     Judged evaluate(NetworkFacts network, RuleSet ruleSet) {
-        String declared = directory.requireMerchant(network.merchantId()).jurisdiction();
+        // events without a registration (none the command side records) are judged under the default
+        String declared = directory.merchant(network.merchantId()).map(RegisteredMerchant::jurisdiction).orElse(null);
         String judgedUnder = judgedUnder(declared, ruleSet, defaultJurisdiction);
         boolean defaulted = !judgedUnder.equals(country(declared));
         return new Judged(judgedUnder, defaulted, candidates(network, ruleSet, ruleSet.rulesFor(judgedUnder)),
