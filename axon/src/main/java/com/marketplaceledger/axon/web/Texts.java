@@ -1,6 +1,7 @@
 package com.marketplaceledger.axon.web;
 
 import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.ListFormatter;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.util.TimeZone;
@@ -14,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,6 +75,11 @@ public class Texts {
         } catch (NoSuchMessageException unknown) {
             return null;
         }
+    }
+
+    /** Items as a sentence lists them in the language of the request: "A, B and C"; "A、B和C". */
+    public String list(Collection<String> items) {
+        return ListFormatter.getInstance(ULocale.forLocale(Languages.of(LocaleContextHolder.getLocale()))).format(items);
     }
 
     public String text(String code, Map<String, ?> arguments, Locale language) {

@@ -116,6 +116,9 @@ class InferredGateIntegrationTest extends QuerySideIntegrationTest {
                 .as("a Chinese merchant is not judged by FTC practice").noneMatch(rule -> rule.startsWith("US-"));
         assertThat(risk.path("pyramidSuspected").asBoolean()).isTrue();
         assertThat(risk.path("verdict").path("decisive")).extracting(JsonNode::asText).contains("CN-ENTRY-FEE", "CN-HEADCOUNT-PAY");
+        JsonNode inChinese = api().ok("/merchants/M-kit-risk/risk?lang=zh-CN&asOf=" + AS_OF).path("verdict");
+        assertThat(inChinese.path("explanation").asText()).startsWith("涉嫌传销：")
+                .contains("CN-ENTRY-FEE", "CN-HEADCOUNT-PAY").as("listed the Chinese way").doesNotContain(", ");
     }
 
     /**

@@ -51,6 +51,16 @@ class RuleTexts {
         return texts.text(code, arguments);
     }
 
+    /**
+     * The verdict's sentence, its lists of rules written the way the reader's language lists
+     * things (the verdict keeps them as ids joined by ", ", figures for programs).
+     */
+    String verdict(String code, Map<String, String> arguments) {
+        var written = new TreeMap<String, String>(arguments);
+        written.replaceAll((name, value) -> value.contains(", ") ? texts.list(List.of(value.split(", "))) : value);
+        return texts.text(code, written);
+    }
+
     List<MeasurementView> measurements(List<Measurement> measurements) {
         return measurements.stream().map(m -> new MeasurementView(m.name(), label("measurement." + m.name(), m.name()),
                 m.value(), m.unit(), label("measurement.unit." + m.unit(), m.unit()), m.comparison(), m.threshold())).toList();
