@@ -3,8 +3,6 @@ package com.marketplaceledger.supervision.detection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marketplaceledger.query.support.QuerySideIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.Set;
@@ -22,9 +20,6 @@ class JurisdictionIntegrationTest extends QuerySideIntegrationTest {
 
     private static final Instant JAN = Instant.parse("2026-01-05T08:00:00Z");
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void aUsMerchantIsJudgedByFtcPracticeAloneAndAChineseMerchantByChineseLawAlone() {
         var history = newHistory();
@@ -32,7 +27,7 @@ class JurisdictionIntegrationTest extends QuerySideIntegrationTest {
         var us = feesAndBonuses(new NetworkBuilder(history, "M-juris-us", "LIC-US", "US", JAN));
         feesAndBonuses(new NetworkBuilder(history, "M-juris-cn", "LIC-CN", "CN", JAN)).await();
         us.await();
-        awaitJudged("M-juris-us", "M-juris-cn");
+        awaitDetectionSettled();
 
         JsonNode usJudged = api().ok("/merchants/M-juris-us/risk");
         assertThat(usJudged.path("judgedUnder").asText()).isEqualTo("US");
@@ -69,7 +64,7 @@ class JurisdictionIntegrationTest extends QuerySideIntegrationTest {
         try {
             var history = newHistory();
             feesAndBonuses(new NetworkBuilder(history, "M-juris-signal", "LIC-SIG", "CN", JAN)).await();
-            awaitJudged("M-juris-signal");
+            awaitDetectionSettled();
 
             JsonNode evaluation = api().ok("/merchants/M-juris-signal/risk");
             assertThat(evaluation.path("ruleSetVersion").asInt()).isEqualTo(version);
@@ -94,21 +89,6 @@ class JurisdictionIntegrationTest extends QuerySideIntegrationTest {
     private int activeRuleSet() {
         return StreamSupport.stream(api().ok("/detection/rule-sets").spliterator(), false)
                 .filter(s -> s.path("active").asBoolean()).findFirst().orElseThrow().path("version").asInt();
-    }
-
-    /** Until the continuous evaluation has judged the networks' newest events. */
-    private void awaitJudged(String... merchants) {
-        await(() -> {
-            for (String merchant : merchants) {
-                Integer pending = jdbc.queryForObject("SELECT count(*) FROM read_model.detection_pending WHERE merchant_id = ?",
-                        Integer.class, merchant);
-                if (pending > 0) {
-                    return false;
-                }
-            }
-            newHistory().awaitHead();
-            return true;
-        }, "networks judged: " + String.join(", ", merchants));
     }
 
     private Set<String> alertRules(String merchant) {

@@ -298,7 +298,7 @@ class DetectionController {
                     .map(c -> new PyramidVerdict.Judged(c.rule().ruleId(), c.rule().rule().description().category())).toList());
             return new Evaluation(merchantId, subtreeRootId, day, ruleSet.version(), judged.judgedUnder(),
                     judged.jurisdictionDefaulted(), verdict.suspected(), new VerdictView(verdict.suspected(), verdict.decisive(),
-                    verdict.aggravating(), texts.verdict(verdict.code(), verdict.arguments()), verdict.code(), verdict.arguments()),
+                    verdict.aggravating(), texts.verdict(verdict), verdict.code(), verdict.arguments()),
                     findings, signalFindings, result(measured));
         });
     }

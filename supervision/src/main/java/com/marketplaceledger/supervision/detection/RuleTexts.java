@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.marketplaceledger.axon.web.Texts;
 import com.marketplaceledger.shared.LedgerJson;
 import com.marketplaceledger.shared.detection.Measurement;
+import com.marketplaceledger.supervision.detection.rules.PyramidVerdict;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -53,12 +54,14 @@ class RuleTexts {
 
     /**
      * The verdict's sentence, its lists of rules written the way the reader's language lists
-     * things (the verdict keeps them as ids joined by ", ", figures for programs).
+     * things (its arguments keep them as ids joined by ", ", figures for programs).
      */
-    String verdict(String code, Map<String, String> arguments) {
-        var written = new TreeMap<String, String>(arguments);
-        written.replaceAll((name, value) -> value.contains(", ") ? texts.list(List.of(value.split(", "))) : value);
-        return texts.text(code, written);
+    String verdict(PyramidVerdict verdict) {
+        var written = new TreeMap<String, String>(verdict.arguments());
+        written.replace("decisive", texts.list(verdict.decisive()));
+        written.replace("aggravating", texts.list(verdict.aggravating()));
+        written.replace("compliance", texts.list(verdict.compliance()));
+        return texts.text(verdict.code(), written);
     }
 
     List<MeasurementView> measurements(List<Measurement> measurements) {

@@ -25,9 +25,7 @@ final class CriminalScale implements DetectionRule {
             Severity.CRITICAL,
             false,
             2,
-            Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3),
-                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
-                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
+            InferredGates.withGateThresholds(Map.of("minPeople", BigDecimal.valueOf(30), "minLevels", BigDecimal.valueOf(3))));
 
     @Override
     public RuleDescription description() {
@@ -39,8 +37,8 @@ final class CriminalScale implements DetectionRule {
         long minPeople = thresholds.whole("minPeople");
         long minLevels = thresholds.whole("minLevels");
         InferredGates gates = InferredGates.of(facts, thresholds);
-        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
-        long headcountPayments = facts.headcountPay().count() + gates.commissions().count();
+        long entryPayments = gates.entryPayments();
+        long headcountPayments = gates.headcountPayments();
         if (entryPayments + headcountPayments == 0 || facts.people() < minPeople || facts.levels() < minLevels) {
             return List.of();
         }

@@ -29,9 +29,7 @@ final class EntryFee implements DetectionRule {
             Severity.HIGH,
             false,
             2,
-            Map.of("minPayments", BigDecimal.ONE,
-                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
-                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
+            InferredGates.withGateThresholds(Map.of("minPayments", BigDecimal.ONE)));
 
     @Override
     public RuleDescription description() {
@@ -45,7 +43,7 @@ final class EntryFee implements DetectionRule {
         NetworkFacts.Tally purchases = facts.gatePurchases();
         InferredGates gates = InferredGates.of(facts, thresholds);
         NetworkFacts.Tally inferred = gates.purchases();
-        long payments = fees.count() + purchases.count() + inferred.count();
+        long payments = gates.entryPayments();
         if (payments < minPayments) {
             return List.of();
         }
@@ -57,14 +55,7 @@ final class EntryFee implements DetectionRule {
                 context("gatePlans", facts.gatePlans().total(), "plans")));
         var figures = new HashMap<String, Object>(Map.of("amount", money(amount), "payments", payments,
                 "joiningFees", fees.count(), "purchases", purchases.count()));
-        Reason reason;
-        if (gates.any()) {
-            measurements.addAll(gates.measurements());
-            figures.putAll(gates.figures());
-            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
-        } else {
-            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
-        }
+        Reason reason = gates.reason(DESCRIPTION, measurements, figures);
         return List.of(new Finding(null, measurements, reason,
                 facts.gatePlans().and(fees.evidence()).and(purchases.evidence()).and(gates.evidence())));
     }

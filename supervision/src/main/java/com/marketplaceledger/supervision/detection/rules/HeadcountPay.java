@@ -29,9 +29,7 @@ final class HeadcountPay implements DetectionRule {
             Severity.HIGH,
             false,
             2,
-            Map.of("minPayments", BigDecimal.ONE,
-                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
-                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
+            InferredGates.withGateThresholds(Map.of("minPayments", BigDecimal.ONE)));
 
     @Override
     public RuleDescription description() {
@@ -44,7 +42,7 @@ final class HeadcountPay implements DetectionRule {
         NetworkFacts.Tally declared = facts.headcountPay();
         InferredGates gates = InferredGates.of(facts, thresholds);
         NetworkFacts.Tally onGates = gates.commissions();
-        long payments = declared.count() + onGates.count();
+        long payments = gates.headcountPayments();
         if (payments < minPayments) {
             return List.of();
         }
@@ -52,17 +50,12 @@ final class HeadcountPay implements DetectionRule {
         var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", payments, "payments", minPayments),
                 context("headcountPayAmount", amount, MINOR_UNITS)));
         var figures = new HashMap<String, Object>(Map.of("commissions", payments, "amount", money(amount)));
-        Reason reason;
         if (gates.any()) {
             measurements.add(context("inferredGatePayments", onGates.count(), "payments"));
-            measurements.addAll(gates.measurements());
             figures.put("declared", declared.count());
             figures.put("gateCommissions", onGates.count());
-            figures.putAll(gates.figures());
-            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
-        } else {
-            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
         }
+        Reason reason = gates.reason(DESCRIPTION, measurements, figures);
         // the gates' commissions, not their purchases: the purchases prove CN-ENTRY-FEE
         return List.of(new Finding(null, measurements, reason, declared.evidence().and(onGates.evidence())));
     }

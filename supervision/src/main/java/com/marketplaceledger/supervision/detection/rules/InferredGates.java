@@ -6,6 +6,7 @@ import com.marketplaceledger.supervision.detection.rules.NetworkFacts.Tally;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static com.marketplaceledger.supervision.detection.rules.Measurements.MINOR_UNITS;
 import static com.marketplaceledger.supervision.detection.rules.Measurements.atLeast;
@@ -31,27 +32,60 @@ final class InferredGates {
     static final BigDecimal DEFAULT_MIN_SHARE = BigDecimal.valueOf(6000);
     static final BigDecimal DEFAULT_MIN_RECRUITS = BigDecimal.TEN;
 
+    private final NetworkFacts facts;
     private final List<InferredGate> gates;
     private final long minShare;
     private final long minRecruits;
 
-    private InferredGates(List<InferredGate> gates, long minShare, long minRecruits) {
+    private InferredGates(NetworkFacts facts, List<InferredGate> gates, long minShare, long minRecruits) {
+        this.facts = facts;
         this.gates = gates;
         this.minShare = minShare;
         this.minRecruits = minRecruits;
+    }
+
+    /** A rule's own thresholds with the two that say when a listing is a gate in fact. */
+    static Map<String, BigDecimal> withGateThresholds(Map<String, BigDecimal> own) {
+        var all = new TreeMap<>(own);
+        all.put(MIN_SHARE, DEFAULT_MIN_SHARE);
+        all.put(MIN_RECRUITS, DEFAULT_MIN_RECRUITS);
+        return all;
     }
 
     static InferredGates of(NetworkFacts facts, Thresholds thresholds) {
         long minShare = thresholds.whole(MIN_SHARE);
         long minRecruits = thresholds.whole(MIN_RECRUITS);
         BigDecimal least = Measurements.fraction(minShare);
-        return new InferredGates(facts.inferredGates().stream()
+        return new InferredGates(facts, facts.inferredGates().stream()
                 .filter(gate -> gate.recruits() >= minRecruits && gate.share().compareTo(least) >= 0)
                 .toList(), minShare, minRecruits);
     }
 
     boolean any() {
         return !gates.isEmpty();
+    }
+
+    /** Every payment to join: joining fees, purchases of declared gates and of gates in fact. */
+    long entryPayments() {
+        return facts.joiningFees().count() + facts.gatePurchases().count() + purchases().count();
+    }
+
+    /** Every payment per head: declared headcount pay and the uplines' commissions on gates in fact. */
+    long headcountPayments() {
+        return facts.headcountPay().count() + commissions().count();
+    }
+
+    /**
+     * The rule's reason: with gates in fact, their measurements and figures are added and the
+     * reason is the variant naming them ({@code rule.<id>.reason.inferredGate}).
+     */
+    Reason reason(RuleDescription rule, List<Measurement> measurements, Map<String, Object> figures) {
+        if (!any()) {
+            return Reason.of(rule.reasonCode(), figures);
+        }
+        measurements.addAll(measurements());
+        figures.putAll(figures());
+        return Reason.of(rule.reasonCode(REASON), figures);
     }
 
     /** The recruits' purchases of the gates on joining: entry payments. */

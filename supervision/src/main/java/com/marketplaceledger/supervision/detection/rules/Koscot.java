@@ -27,9 +27,7 @@ final class Koscot implements DetectionRule {
             Severity.CRITICAL,
             false,
             2,
-            Map.of("minPayments", BigDecimal.ONE,
-                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
-                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
+            InferredGates.withGateThresholds(Map.of("minPayments", BigDecimal.ONE)));
 
     @Override
     public RuleDescription description() {
@@ -40,22 +38,15 @@ final class Koscot implements DetectionRule {
     public List<Finding> evaluate(NetworkFacts facts, Thresholds thresholds) {
         long minPayments = thresholds.whole("minPayments");
         InferredGates gates = InferredGates.of(facts, thresholds);
-        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
-        long recruitingPay = facts.headcountPay().count() + gates.commissions().count();
+        long entryPayments = gates.entryPayments();
+        long recruitingPay = gates.headcountPayments();
         if (entryPayments == 0 || recruitingPay < minPayments) {
             return List.of();
         }
         var measurements = new ArrayList<>(List.of(atLeast("headcountPayments", recruitingPay, "payments", minPayments),
                 context("entryPayments", entryPayments, "payments")));
         var figures = new HashMap<String, Object>(Map.of("entryPayments", entryPayments, "rewards", recruitingPay));
-        Reason reason;
-        if (gates.any()) {
-            measurements.addAll(gates.measurements());
-            figures.putAll(gates.figures());
-            reason = Reason.of(DESCRIPTION.reasonCode(InferredGates.REASON), figures);
-        } else {
-            reason = Reason.of(DESCRIPTION.reasonCode(), figures);
-        }
+        Reason reason = gates.reason(DESCRIPTION, measurements, figures);
         return List.of(new Finding(null, measurements, reason,
                 facts.joiningFees().evidence()
                         .and(facts.gatePurchases().evidence())

@@ -20,11 +20,12 @@ import java.util.TreeMap;
  * @param suspected   whether a pyramid indicator fired
  * @param decisive    the pyramid indicators that fired, in the order the findings came
  * @param aggravating the failed safeguards, in the same order; they aggravate only a suspected pyramid
+ * @param compliance  the compliance findings, in the same order
  * @param code        the sentence of the message bundles explaining the verdict in one sentence
  * @param arguments   the figures that sentence names: rule ids joined by ", ", counts as digits
  */
-public record PyramidVerdict(boolean suspected, List<String> decisive, List<String> aggravating, String code,
-                             Map<String, String> arguments) {
+public record PyramidVerdict(boolean suspected, List<String> decisive, List<String> aggravating, List<String> compliance,
+                             String code, Map<String, String> arguments) {
 
     /** A rule that fired on the network. */
     public record Judged(String ruleId, RuleCategory category) {
@@ -40,6 +41,7 @@ public record PyramidVerdict(boolean suspected, List<String> decisive, List<Stri
     public PyramidVerdict {
         decisive = List.copyOf(decisive);
         aggravating = List.copyOf(aggravating);
+        compliance = List.copyOf(compliance);
         arguments = Map.copyOf(arguments);
     }
 
@@ -66,7 +68,7 @@ public record PyramidVerdict(boolean suspected, List<String> decisive, List<Stri
         } else {
             code = CLEAR;
         }
-        return new PyramidVerdict(!decisive.isEmpty(), decisive, aggravating, code, arguments);
+        return new PyramidVerdict(!decisive.isEmpty(), decisive, aggravating, compliance, code, arguments);
     }
 
     private static List<String> ids(Collection<Judged> findings, RuleCategory category) {

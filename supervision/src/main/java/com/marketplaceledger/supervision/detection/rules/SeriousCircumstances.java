@@ -26,9 +26,7 @@ final class SeriousCircumstances implements DetectionRule {
             Severity.CRITICAL,
             false,
             2,
-            Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000),
-                    InferredGates.MIN_SHARE, InferredGates.DEFAULT_MIN_SHARE,
-                    InferredGates.MIN_RECRUITS, InferredGates.DEFAULT_MIN_RECRUITS));
+            InferredGates.withGateThresholds(Map.of("minPeople", BigDecimal.valueOf(120), "minCollectedCnyFen", BigDecimal.valueOf(250_000_000))));
 
     @Override
     public RuleDescription description() {
@@ -40,8 +38,8 @@ final class SeriousCircumstances implements DetectionRule {
         long minPeople = thresholds.whole("minPeople");
         long minCollected = thresholds.whole("minCollectedCnyFen");
         InferredGates gates = InferredGates.of(facts, thresholds);
-        long entryPayments = facts.joiningFees().count() + facts.gatePurchases().count() + gates.purchases().count();
-        long headcountPayments = facts.headcountPay().count() + gates.commissions().count();
+        long entryPayments = gates.entryPayments();
+        long headcountPayments = gates.headcountPayments();
         boolean gated = entryPayments + headcountPayments > 0;
         long collected = facts.collectedFromParticipantsCny();
         if (!gated || facts.people() < minPeople && collected < minCollected) {
